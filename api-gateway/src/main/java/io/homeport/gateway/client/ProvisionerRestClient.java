@@ -1,0 +1,11 @@
+package io.homeport.gateway.client;
+
+import io.homeport.api.hosts.HostsApi;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The provisioner's inventory API, seen from the gateway. Use it through {@link ProvisionerClient}. */
+@RegisterRestClient(configKey = "provisioner")
+@RegisterProvider(DownstreamProblemMapper.class)
+public interface ProvisionerRestClient extends HostsApi {
+}

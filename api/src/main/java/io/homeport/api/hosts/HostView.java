@@ -1,0 +1,13 @@
+package io.homeport.api.hosts;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** A host as the inventory shows it. Never carries credentials. */
+@Schema(description = "A host of the inventory.")
+public record HostView(UUID id, String name, String address, int port, String user, Map<String, String> labels,
+        @Schema(description = "NEW, PROVISIONING, READY, LOST or DECOMMISSIONED") String state,
+        Instant registeredAt) {
+}

@@ -1,0 +1,35 @@
+package io.homeport.api.hosts;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/**
+ * The host inventory, {@code /api/v1/hosts}: served to users by the gateway and implemented by the provisioner,
+ * which owns hosts.
+ */
+@Path("/api/v1/hosts")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public interface HostsApi {
+
+    /** Adds a host; 201 with the host and its {@code Location}. */
+    @POST
+    RestResponse<HostView> register(@NotNull(message = "a JSON body is required") @Valid HostRegistration registration);
+
+    @GET
+    List<HostView> list();
+
+    @GET
+    @Path("/{id}")
+    HostView get(@PathParam("id") UUID id);
+}

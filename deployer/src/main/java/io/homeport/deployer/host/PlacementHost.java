@@ -1,0 +1,33 @@
+package io.homeport.deployer.host;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A host the deployer may place applications on; the provisioner's events keep it current. */
+@Entity
+@Table(name = "placement_host")
+public class PlacementHost extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "host_id")
+    public UUID hostId;
+
+    public String name;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Map<String, String> labels;
+
+    @Column(name = "registered_at")
+    public Instant registeredAt;
+
+    @Column(name = "known_since")
+    public Instant knownSince;
+}

@@ -1,0 +1,73 @@
+package io.homeport.events;
+
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Builds, writes and reads CloudEvents 1.0 in structured JSON mode (the CloudEvents Java SDK does the envelope,
+ * Jackson the payload).
+ */
+public final class EventCodec {
+
+    /** Content type of a structured-mode event, also set as the Kafka {@code content-type} header. */
+    public static final String CONTENT_TYPE = JsonFormat.CONTENT_TYPE;
+
+    private static final JsonFormat FORMAT = new JsonFormat();
+
+    private EventCodec() {
+    }
+
+    /**
+     * A new event with a fresh id.
+     *
+     * @param source  the emitting service, e.g. {@code /homeport/provisioner}
+     * @param subject the aggregate id; also the Kafka key
+     */
+    public static <T> CloudEvent create(EventType<T> type, URI source, String subject, T payload, Clock clock) {
+        try {
+            return CloudEventBuilder.v1()
+                    .withId(UUID.randomUUID().toString())
+                    .withSource(source)
+                    .withType(type.type())
+                    .withSubject(subject)
+                    .withTime(OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                    .withDataContentType("application/json")
+                    .withData(EventJson.MAPPER.writeValueAsBytes(payload))
+                    .build();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serialize " + type.type() + " payload", e);
+        }
+    }
+
+    public static byte[] write(CloudEvent event) {
+        return FORMAT.serialize(event);
+    }
+
+    /** @throws io.cloudevents.rw.CloudEventRWException when the bytes are not a structured CloudEvent */
+    public static CloudEvent read(byte[] bytes) {
+        return FORMAT.deserialize(bytes);
+    }
+
+    /** The typed payload of an event of the given type. */
+    public static <T> T payload(CloudEvent event, EventType<T> type) {
+        if (!type.type().equals(event.getType())) {
+            throw new IllegalArgumentException("expected " + type.type() + " but the event is " + event.getType());
+        }
+        if (event.getData() == null) {
+            throw new IllegalArgumentException("event " + event.getId() + " has no data");
+        }
+        try {
+            return EventJson.MAPPER.readValue(event.getData().toBytes(), type.payloadType());
+        } catch (IOException e) {
+            throw new IllegalArgumentException("event " + event.getId() + " does not hold a " + type.type(), e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.homeport.provisioner.host;
+
+import io.homeport.api.hosts.HostRegistration;
+import io.homeport.api.hosts.HostView;
+import io.homeport.api.hosts.HostsApi;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The inventory API behind the gateway. */
+public class HostResource implements HostsApi {
+
+    private final HostService hosts;
+    private final UriInfo uri;
+
+    HostResource(HostService hosts, UriInfo uri) {
+        this.hosts = hosts;
+        this.uri = uri;
+    }
+
+    @Override
+    public RestResponse<HostView> register(HostRegistration registration) {
+        HostView host = hosts.register(registration);
+        return RestResponse.ResponseBuilder.<HostView>created(uri.getAbsolutePathBuilder().path(host.id().toString()).build())
+                .entity(host).build();
+    }
+
+    @Override
+    public List<HostView> list() {
+        return hosts.list();
+    }
+
+    @Override
+    public HostView get(UUID id) {
+        return hosts.get(id);
+    }
+}

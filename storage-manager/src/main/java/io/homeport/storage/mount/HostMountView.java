@@ -1,0 +1,12 @@
+package io.homeport.storage.mount;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A host's mount as the storage-manager's API shows it. */
+public record HostMountView(UUID hostId, String hostName, String mountPath, MountState state, Instant createdAt) {
+
+    static HostMountView of(HostMount mount) {
+        return new HostMountView(mount.hostId, mount.hostName, mount.mountPath, mount.state, mount.createdAt);
+    }
+}
