@@ -1,6 +1,7 @@
 package io.homeport.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -82,6 +83,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
         int status = e.getResponse().getStatus();
+        if (e.getCause() instanceof JsonProcessingException json) {
+            // the JSON reader wraps what it cannot parse (an incomplete body, for one) in a plain 400
+            return respond(Problem.of(ProblemType.MALFORMED_BODY, "The body is not valid JSON: "
+                    + json.getOriginalMessage()), uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
