@@ -1,0 +1,132 @@
+package io.homeport.agent.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.DockerException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.InternetProtocol;
+import com.github.dockerjava.api.model.Ports;
+import com.github.dockerjava.api.model.RestartPolicy;
+import io.homeport.agent.reconcile.Action;
+import io.homeport.agent.reconcile.ContainerSpec;
+import io.homeport.agent.reconcile.ManagedLabels;
+import io.homeport.agent.reconcile.PortMapping;
+import io.homeport.agent.reconcile.SpecHash;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Carries out a reconcile plan against the engine. Every step is idempotent: starting a running container,
+ * stopping a stopped one or removing a gone one counts as done; a name already taken is adopted when it holds
+ * the same managed spec and purged otherwise. A failed step skips the later steps of the same container only.
+ */
+public final class DockerActions {
+
+    private static final int STOP_TIMEOUT_SECONDS = 10;
+
+    private final DockerClient docker;
+
+    public DockerActions(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    public List<Outcome> execute(List<Action> plan) {
+        List<Outcome> outcomes = new ArrayList<>();
+        Set<String> failed = new HashSet<>();
+        for (Action action : plan) {
+            if (failed.contains(action.container())) {
+                outcomes.add(Outcome.skipped(action));
+                continue;
+            }
+            try {
+                apply(action);
+                outcomes.add(Outcome.done(action));
+            } catch (DockerException | IllegalStateException e) {
+                failed.add(action.container());
+                outcomes.add(Outcome.failed(action, e.getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                outcomes.add(Outcome.failed(action, "interrupted"));
+                return outcomes;
+            }
+        }
+        return outcomes;
+    }
+
+    private void apply(Action action) throws InterruptedException {
+        if (action instanceof Action.Pull pull) {
+            docker.pullImageCmd(pull.image()).start().awaitCompletion(10, TimeUnit.MINUTES);
+        } else if (action instanceof Action.Create create) {
+            create(create.spec(), true);
+        } else if (action instanceof Action.Start start) {
+            try {
+                docker.startContainerCmd(start.container()).exec();
+            } catch (NotModifiedException alreadyRunning) {
+                // done already
+            }
+        } else if (action instanceof Action.Stop stop) {
+            try {
+                docker.stopContainerCmd(stop.id()).withTimeout(STOP_TIMEOUT_SECONDS).exec();
+            } catch (NotModifiedException | NotFoundException alreadyStopped) {
+                // done already
+            }
+        } else if (action instanceof Action.Remove remove) {
+            try {
+                docker.removeContainerCmd(remove.id()).withForce(true).exec();
+            } catch (NotFoundException alreadyGone) {
+                // done already
+            }
+        }
+    }
+
+    private void create(ContainerSpec spec, boolean mayPurge) {
+        try {
+            command(spec).exec();
+        } catch (ConflictException nameTaken) {
+            InspectContainerResponse existing = docker.inspectContainerCmd(spec.containerName()).exec();
+            Map<String, String> labels = existing.getConfig().getLabels();
+            if (ManagedLabels.isManaged(labels) && SpecHash.of(spec).equals(labels.get(ManagedLabels.SPEC_HASH))) {
+                return; // adopt: a previous pass created it before it could report
+            }
+            if (!mayPurge || !ManagedLabels.isManaged(labels)) {
+                throw new IllegalStateException("the name " + spec.containerName()
+                        + " is taken by a container Homeport does not manage");
+            }
+            docker.removeContainerCmd(existing.getId()).withForce(true).exec();
+            create(spec, false);
+        }
+    }
+
+    private CreateContainerCmd command(ContainerSpec spec) {
+        List<ExposedPort> exposed = new ArrayList<>();
+        Ports bindings = new Ports();
+        for (PortMapping port : spec.ports()) {
+            ExposedPort containerPort = new ExposedPort(port.containerPort(), InternetProtocol.parse(port.protocol()));
+            exposed.add(containerPort);
+            bindings.bind(containerPort, Ports.Binding.bindPort(port.hostPort()));
+        }
+        CreateContainerCmd create = docker.createContainerCmd(spec.image())
+                .withName(spec.containerName())
+                .withLabels(ManagedLabels.of(spec))
+                .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .withExposedPorts(exposed)
+                .withHostConfig(HostConfig.newHostConfig()
+                        .withRestartPolicy(RestartPolicy.parse(spec.restartPolicy()))
+                        .withPortBindings(bindings)
+                        .withInit(true));
+        if (!spec.command().isEmpty()) {
+            create.withCmd(spec.command());
+        }
+        return create;
+    }
+
+}

@@ -1,0 +1,43 @@
+package io.homeport.agent.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Container;
+import com.github.dockerjava.api.model.Image;
+import io.homeport.agent.reconcile.ActualContainer;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What Docker says is on the host, read fresh on every reconcile pass (the agent keeps no state of its own). */
+public final class HostContainers {
+
+    private final DockerClient docker;
+
+    public HostContainers(DockerClient docker) {
+        this.docker = docker;
+    }
+
+    /** Every container, running or not, managed or not. */
+    public List<ActualContainer> all() {
+        return docker.listContainersCmd().withShowAll(true).exec().stream().map(HostContainers::toActual).toList();
+    }
+
+    /** Image references present on the host ({@code repo:tag}). */
+    public Set<String> images() {
+        Set<String> tags = new HashSet<>();
+        for (Image image : docker.listImagesCmd().exec()) {
+            if (image.getRepoTags() != null) {
+                tags.addAll(Arrays.asList(image.getRepoTags()));
+            }
+        }
+        return tags;
+    }
+
+    private static ActualContainer toActual(Container container) {
+        String name = container.getNames() == null || container.getNames().length == 0 ? container.getId()
+                : container.getNames()[0].replaceFirst("^/", "");
+        return new ActualContainer(container.getId(), name, container.getImage(),
+                "running".equals(container.getState()), container.getLabels());
+    }
+}

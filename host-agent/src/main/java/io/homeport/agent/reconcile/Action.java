@@ -1,0 +1,23 @@
+package io.homeport.agent.reconcile;
+
+/** One step that brings the host closer to its desired state. */
+public sealed interface Action {
+
+    /** The container (name) the action is about, for per-container outcomes. */
+    String container();
+
+    record Pull(String container, String image) implements Action {
+    }
+
+    record Create(String container, ContainerSpec spec) implements Action {
+    }
+
+    record Start(String container) implements Action {
+    }
+
+    record Stop(String container, String id) implements Action {
+    }
+
+    record Remove(String container, String id) implements Action {
+    }
+}

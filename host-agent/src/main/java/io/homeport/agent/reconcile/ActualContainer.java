@@ -1,0 +1,19 @@
+package io.homeport.agent.reconcile;
+
+import java.util.Map;
+
+/** A container as Docker reports it: what the agent reconciles against, re-read on every pass. */
+public record ActualContainer(String id, String name, String image, boolean running, Map<String, String> labels) {
+
+    public ActualContainer {
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    public boolean managed() {
+        return ManagedLabels.isManaged(labels);
+    }
+
+    public String specHash() {
+        return labels.get(ManagedLabels.SPEC_HASH);
+    }
+}

@@ -1,0 +1,38 @@
+package io.homeport.agent.reconcile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One container a host must run, as the deployer's desired state describes it.
+ *
+ * @param app        the application it belongs to
+ * @param replica    its index among the application's replicas on this host
+ * @param revision   the application revision it comes from (not part of the spec hash: a new revision with the
+ *                   same content changes nothing on the host)
+ * @param labels     user labels, passed through unchanged (tunnel labels depend on it); never {@code io.homeport.*}
+ */
+public record ContainerSpec(String app, int replica, long revision, String image, List<String> command,
+        Map<String, String> env, Map<String, String> labels, List<PortMapping> ports, String restartPolicy,
+        PullPolicy pullPolicy) {
+
+    public ContainerSpec {
+        Objects.requireNonNull(app, "app");
+        Objects.requireNonNull(image, "image");
+        command = command == null ? List.of() : List.copyOf(command);
+        env = env == null ? Map.of() : Map.copyOf(env);
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        ports = ports == null ? List.of() : List.copyOf(ports);
+        restartPolicy = restartPolicy == null ? "unless-stopped" : restartPolicy;
+        pullPolicy = pullPolicy == null ? PullPolicy.MISSING : pullPolicy;
+        labels.keySet().stream().filter(ManagedLabels::isReserved).findFirst().ifPresent(key -> {
+            throw new IllegalArgumentException("label " + key + " is reserved for Homeport");
+        });
+    }
+
+    /** The deterministic container name, {@code hp-<app>-<replica>}. */
+    public String containerName() {
+        return "hp-" + app + "-" + replica;
+    }
+}

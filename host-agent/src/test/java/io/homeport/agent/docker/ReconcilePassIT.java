@@ -1,0 +1,158 @@
+package io.homeport.agent.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import io.homeport.agent.reconcile.ActualContainer;
+import io.homeport.agent.reconcile.ContainerSpec;
+import io.homeport.agent.reconcile.PullPolicy;
+import io.homeport.testkit.DockerEngine;
+import io.homeport.testkit.LocalImages;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Reconcile passes against the real local dockerd, with an image built on this machine. */
+class ReconcilePassIT {
+
+    private static DockerClient docker;
+    private static String image;
+
+    private String prefix;
+    private final List<String> unmanaged = new java.util.ArrayList<>();
+
+    @BeforeAll
+    static void engine() {
+        docker = DockerEngine.require(DockerClients.connect(DockerClients.DEFAULT_HOST));
+        image = LocalImages.busybox(docker);
+    }
+
+    @BeforeEach
+    void uniqueApps() {
+        prefix = "it" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    @AfterEach
+    void removeWhatTheTestMade() {
+        for (ActualContainer container : new HostContainers(docker).all()) {
+            if (container.name().startsWith("hp-" + prefix) || unmanaged.contains(container.name())) {
+                docker.removeContainerCmd(container.id()).withForce(true).exec();
+            }
+        }
+    }
+
+    private ContainerSpec spec(String app, Map<String, String> env) {
+        return new ContainerSpec(prefix + "-" + app, 0, 1, image, List.of("sleep", "3600"), env,
+                Map.of("team", "it"), List.of(), "unless-stopped", PullPolicy.NEVER);
+    }
+
+    private static ReconcilePass pass() {
+        // a new pass object each time, as after an agent restart: nothing carried over but Docker's labels
+        return new ReconcilePass(new HostContainers(docker), new DockerActions(docker));
+    }
+
+    private InspectContainerResponse inspect(ContainerSpec spec) {
+        return docker.inspectContainerCmd(spec.containerName()).exec();
+    }
+
+    @Test
+    void threeContainersConvergeAndASecondPassChangesNothing() {
+        List<ContainerSpec> desired = List.of(spec("web", Map.of()), spec("db", Map.of()), spec("cache", Map.of()));
+
+        List<Outcome> first = pass().run(desired);
+
+        assertThat(first).allMatch(Outcome::succeeded).hasSize(6);
+        for (ContainerSpec spec : desired) {
+            InspectContainerResponse container = inspect(spec);
+            assertThat(container.getState().getRunning()).as(spec.containerName()).isTrue();
+            assertThat(container.getConfig().getLabels()).containsEntry("io.homeport.managed", "true")
+                    .containsEntry("team", "it");
+        }
+        String startedAt = inspect(desired.get(0)).getState().getStartedAt();
+
+        assertThat(pass().run(desired)).as("second pass").isEmpty();
+        assertThat(inspect(desired.get(0)).getState().getStartedAt()).as("not restarted").isEqualTo(startedAt);
+    }
+
+    @Test
+    void changingOneEnvVarRecreatesOnlyThatContainer() {
+        ContainerSpec web = spec("web", Map.of("MODE", "a"));
+        ContainerSpec db = spec("db", Map.of("MODE", "a"));
+        pass().run(List.of(web, db));
+        String webId = inspect(web).getId();
+        String dbId = inspect(db).getId();
+
+        ContainerSpec changedDb = spec("db", Map.of("MODE", "b"));
+        List<Outcome> outcomes = pass().run(List.of(web, changedDb));
+
+        assertThat(outcomes).allMatch(Outcome::succeeded).allMatch(o -> o.container().equals(db.containerName()));
+        assertThat(inspect(web).getId()).isEqualTo(webId);
+        assertThat(inspect(changedDb).getId()).isNotEqualTo(dbId);
+        assertThat(inspect(changedDb).getConfig().getEnv()).contains("MODE=b");
+    }
+
+    @Test
+    void aContainerRemovedByHandComesBack() {
+        ContainerSpec web = spec("web", Map.of());
+        pass().run(List.of(web));
+        docker.removeContainerCmd(inspect(web).getId()).withForce(true).exec();
+
+        pass().run(List.of(web));
+
+        assertThat(inspect(web).getState().getRunning()).isTrue();
+    }
+
+    @Test
+    void anUnmanagedContainerIsNeverTouchedEvenWhenNothingIsDesired() {
+        String name = prefix + "-mine";
+        unmanaged.add(name);
+        docker.createContainerCmd(image).withName(name).withCmd("sleep", "3600").exec();
+        docker.startContainerCmd(name).exec();
+        String startedAt = docker.inspectContainerCmd(name).exec().getState().getStartedAt();
+
+        pass().run(List.of());
+
+        InspectContainerResponse mine = docker.inspectContainerCmd(name).exec();
+        assertThat(mine.getState().getRunning()).isTrue();
+        assertThat(mine.getState().getStartedAt()).isEqualTo(startedAt);
+    }
+
+    @Test
+    void containersNoLongerDesiredAreStoppedAndRemoved() {
+        ContainerSpec web = spec("web", Map.of());
+        ContainerSpec old = spec("old", Map.of());
+        pass().run(List.of(web, old));
+
+        pass().run(List.of(web));
+
+        assertThat(inspect(web).getState().getRunning()).isTrue();
+        assertThat(exists(old)).isFalse();
+    }
+
+    @Test
+    void aNameTakenByAnUnmanagedContainerIsReportedAndLeftAlone() {
+        ContainerSpec web = spec("web", Map.of());
+        unmanaged.add(web.containerName());
+        docker.createContainerCmd(image).withName(web.containerName()).withCmd("sleep", "3600").exec();
+
+        List<Outcome> outcomes = pass().run(List.of(web));
+
+        assertThat(outcomes).anyMatch(o -> !o.succeeded() && o.message().contains("does not manage"));
+        assertThat(inspect(web).getConfig().getLabels()).doesNotContainKey("io.homeport.managed");
+    }
+
+    private boolean exists(ContainerSpec spec) {
+        try {
+            inspect(spec);
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+}
