@@ -99,9 +99,30 @@ class WalkingSkeletonIT {
                 .body("detail", containsString("e2e-1"));
     }
 
-    /** Outbox test (b): the event of a committed change survives the death of its service before publishing. */
     @Test
     @Order(3)
+    void aHostInstalledByHandIsAdoptedWhenItsAgentEnrolls() {
+        String gateway = controlPlane.url(Service.API_GATEWAY);
+        String key = given().auth().oauth2(adminToken).contentType(ContentType.JSON)
+                .body("{\"kind\":\"REUSABLE\",\"maxUses\":5,\"labels\":{\"site\":\"basement\"}}")
+                .post(gateway + "/api/v1/enrollment-keys").then().statusCode(201).extract().path("key");
+
+        String hostId = given().contentType(ContentType.JSON)
+                .body(Map.of("enrollmentKey", key, "hostname", "nas.lan"))
+                .post(gateway + "/api/v1/agents/enroll").then().statusCode(201).extract().path("hostId");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(adminToken)
+                .get(gateway + "/api/v1/hosts/" + hostId).then().statusCode(200)
+                .body("origin", equalTo("ADOPTED")).body("state", equalTo("READY"))
+                .body("labels.site", equalTo("basement")));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+                .get(controlPlane.url(Service.DEPLOYER) + "/api/v1/placement/hosts/" + hostId)
+                .then().statusCode(200));
+    }
+
+    /** Outbox test (b): the event of a committed change survives the death of its service before publishing. */
+    @Test
+    @Order(4)
     void anEventCommittedJustBeforeTheProvisionerIsKilledIsPublishedAfterItRestarts() {
         controlPlane.stopService(Service.PROVISIONER);
         // the relay held back, so the process dies with the event committed but not yet published

@@ -37,6 +37,9 @@ public class Host extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     public HostState state;
 
+    @Enumerated(EnumType.STRING)
+    public HostOrigin origin;
+
     @Column(name = "registered_at")
     public Instant registeredAt;
 

@@ -8,7 +8,7 @@ final class HostMapper {
 
     static HostView toView(Host host) {
         return new HostView(host.id, host.name, host.address, host.port, host.sshUser, host.labels,
-                host.state.name(), host.registeredAt);
+                host.state.name(), host.origin.name(), host.registeredAt);
     }
 
     static HostRegistered toRegistered(Host host) {

@@ -3,6 +3,7 @@ package io.homeport.provisioner.host;
 import io.homeport.api.hosts.HostRegistration;
 import io.homeport.api.hosts.HostView;
 import io.homeport.events.EventTypes;
+import io.homeport.events.host.HostAdopted;
 import io.homeport.platform.outbox.Outbox;
 import io.homeport.platform.problem.ProblemException;
 import io.homeport.platform.problem.ProblemType;
@@ -41,6 +42,34 @@ public class HostService {
         host.sshUser = registration.user();
         host.labels = registration.labels();
         host.state = HostState.NEW;
+        host.origin = HostOrigin.REGISTERED;
+        return enter(host);
+    }
+
+    /**
+     * A host installed by hand whose agent enrolled: it enters the inventory READY (it has its agent, so nothing is
+     * left to provision) under its hostname, made unique when another host holds it. Announced like any new host.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void adopt(HostAdopted adopted) {
+        if (Host.findByIdOptional(adopted.hostId()).isPresent()) {
+            return;
+        }
+        String base = adopted.hostname().toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String name = Host.count("name", base) == 0 ? base : base + "-" + adopted.hostId().toString().substring(0, 8);
+        Host host = new Host();
+        host.id = adopted.hostId();
+        host.name = name;
+        host.address = adopted.hostname();
+        host.port = HostRegistration.DEFAULT_PORT;
+        host.sshUser = HostRegistration.DEFAULT_USER;
+        host.labels = adopted.labels();
+        host.state = HostState.READY;
+        host.origin = HostOrigin.ADOPTED;
+        enter(host);
+    }
+
+    private HostView enter(Host host) {
         host.registeredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         host.persist();
         outbox.emit(EventTypes.HOST_REGISTERED, host.id.toString(), HostMapper.toRegistered(host));
