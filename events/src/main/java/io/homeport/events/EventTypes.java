@@ -1,5 +1,10 @@
 package io.homeport.events;
 
+import io.homeport.events.agent.AgentConnected;
+import io.homeport.events.agent.AgentDesiredState;
+import io.homeport.events.agent.AgentDisconnected;
+import io.homeport.events.agent.AgentHeartbeat;
+import io.homeport.events.agent.AgentReported;
 import io.homeport.events.host.HostAdopted;
 import io.homeport.events.host.HostRegistered;
 import java.util.List;
@@ -17,7 +22,19 @@ public final class EventTypes {
     public static final EventType<HostAdopted> HOST_ADOPTED =
             new EventType<>("io.homeport.host.adopted.v1", Topics.HOSTS, HostAdopted.class);
 
-    public static final List<EventType<?>> ALL = List.of(HOST_REGISTERED, HOST_ADOPTED);
+    public static final EventType<AgentDesiredState> AGENT_DESIRED_STATE =
+            new EventType<>("io.homeport.agent.desired-state.v1", Topics.AGENT_DESIRED_STATE, AgentDesiredState.class);
+    public static final EventType<AgentConnected> AGENT_CONNECTED =
+            new EventType<>("io.homeport.agent.connected.v1", Topics.AGENT_REPORTS, AgentConnected.class);
+    public static final EventType<AgentDisconnected> AGENT_DISCONNECTED =
+            new EventType<>("io.homeport.agent.disconnected.v1", Topics.AGENT_REPORTS, AgentDisconnected.class);
+    public static final EventType<AgentHeartbeat> AGENT_HEARTBEAT =
+            new EventType<>("io.homeport.agent.heartbeat.v1", Topics.AGENT_REPORTS, AgentHeartbeat.class);
+    public static final EventType<AgentReported> AGENT_REPORTED =
+            new EventType<>("io.homeport.agent.reported.v1", Topics.AGENT_REPORTS, AgentReported.class);
+
+    public static final List<EventType<?>> ALL = List.of(HOST_REGISTERED, HOST_ADOPTED, AGENT_DESIRED_STATE,
+            AGENT_CONNECTED, AGENT_DISCONNECTED, AGENT_HEARTBEAT, AGENT_REPORTED);
 
     public static Optional<EventType<?>> byType(String type) {
         return ALL.stream().filter(t -> t.type().equals(type)).findFirst();

@@ -1,5 +1,6 @@
 package io.homeport.gateway.enrollment;
 
+import io.homeport.gateway.agenthub.AgentSessions;
 import io.homeport.gateway.security.Roles;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,9 +26,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class AgentEnrollmentResource {
 
     private final EnrollmentService enrollment;
+    private final AgentSessions sessions;
 
-    AgentEnrollmentResource(EnrollmentService enrollment) {
+    AgentEnrollmentResource(EnrollmentService enrollment, AgentSessions sessions) {
         this.enrollment = enrollment;
+        this.sessions = sessions;
     }
 
     @POST
@@ -42,6 +45,7 @@ public class AgentEnrollmentResource {
     @RolesAllowed(Roles.ADMIN)
     public RestResponse<Void> revokeCredentials(@PathParam("hostId") UUID hostId) {
         enrollment.revokeCredentials(hostId);
+        sessions.disconnect(hostId, AgentSessions.REVOKED, "the agent credential was revoked");
         return RestResponse.noContent();
     }
 }

@@ -74,6 +74,7 @@ public class EnrollmentService {
         return EnrollmentKeyView.of(key, secret);
     }
 
+    @Transactional
     public List<EnrollmentKeyView> list() {
         return EnrollmentKey.<EnrollmentKey>findAll(Sort.descending("createdAt")).list().stream()
                 .map(key -> EnrollmentKeyView.of(key, null)).toList();
@@ -130,6 +131,7 @@ public class EnrollmentService {
     }
 
     /** The host an agent credential belongs to, when it is valid. */
+    @Transactional
     public Optional<UUID> hostOf(String credential) {
         return AgentCredential.<AgentCredential>find("credentialHash = ?1 and revokedAt is null",
                 SecretTokens.hash(credential)).firstResultOptional().map(c -> c.hostId);

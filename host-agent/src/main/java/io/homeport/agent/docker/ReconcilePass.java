@@ -1,7 +1,7 @@
 package io.homeport.agent.docker;
 
 import io.homeport.agent.reconcile.Action;
-import io.homeport.agent.reconcile.ContainerSpec;
+import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.reconcile.Reconciler;
 import java.util.List;
 

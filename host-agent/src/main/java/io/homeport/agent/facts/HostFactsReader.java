@@ -1,5 +1,6 @@
 package io.homeport.agent.facts;
 
+import io.homeport.agent.protocol.HostFacts;
 import com.github.dockerjava.api.DockerClient;
 import java.io.IOException;
 import java.net.Inet4Address;

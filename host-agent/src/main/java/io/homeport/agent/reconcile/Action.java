@@ -1,5 +1,6 @@
 package io.homeport.agent.reconcile;
 
+import io.homeport.agent.protocol.ContainerSpec;
 /** One step that brings the host closer to its desired state. */
 public sealed interface Action {
 

@@ -1,5 +1,6 @@
 package io.homeport.agent.reconcile;
 
+import io.homeport.agent.protocol.ContainerSpec;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -9,7 +10,7 @@ import java.util.Map;
  */
 public final class ManagedLabels {
 
-    public static final String PREFIX = "io.homeport.";
+    public static final String PREFIX = ContainerSpec.RESERVED_LABEL_PREFIX;
     public static final String MANAGED = PREFIX + "managed";
     public static final String APP = PREFIX + "app";
     public static final String REPLICA = PREFIX + "replica";
@@ -29,10 +30,6 @@ public final class ManagedLabels {
 
     public static boolean isManaged(Map<String, String> labels) {
         return labels != null && "true".equals(labels.get(MANAGED));
-    }
-
-    static boolean isReserved(String key) {
-        return key.startsWith(PREFIX);
     }
 
     private ManagedLabels() {

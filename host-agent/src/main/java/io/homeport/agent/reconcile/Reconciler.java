@@ -1,5 +1,6 @@
 package io.homeport.agent.reconcile;
 
+import io.homeport.agent.protocol.ContainerSpec;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package io.homeport.agent.reconcile;
 
+import io.homeport.agent.protocol.ContainerSpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

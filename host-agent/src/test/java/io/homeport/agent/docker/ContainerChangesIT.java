@@ -3,8 +3,8 @@ package io.homeport.agent.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
-import io.homeport.agent.reconcile.ContainerSpec;
-import io.homeport.agent.reconcile.PullPolicy;
+import io.homeport.agent.protocol.ContainerSpec;
+import io.homeport.agent.protocol.PullPolicy;
 import io.homeport.testkit.DockerEngine;
 import io.homeport.testkit.LocalImages;
 import java.time.Duration;

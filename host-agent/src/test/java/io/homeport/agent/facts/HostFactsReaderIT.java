@@ -1,5 +1,6 @@
 package io.homeport.agent.facts;
 
+import io.homeport.agent.protocol.HostFacts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;

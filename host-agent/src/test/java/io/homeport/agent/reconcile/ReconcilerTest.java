@@ -1,5 +1,7 @@
 package io.homeport.agent.reconcile;
 
+import io.homeport.agent.protocol.ContainerSpec;
+import io.homeport.agent.protocol.PullPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.homeport.agent.reconcile.Action.Create;

@@ -1,4 +1,4 @@
-package io.homeport.agent.reconcile;
+package io.homeport.agent.protocol;
 
 /** When the agent pulls a container's image before creating it. */
 public enum PullPolicy {

@@ -1,4 +1,4 @@
-package io.homeport.agent.facts;
+package io.homeport.agent.protocol;
 
 import java.util.List;
 import java.util.Optional;

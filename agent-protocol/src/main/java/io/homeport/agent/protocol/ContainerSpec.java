@@ -1,4 +1,4 @@
-package io.homeport.agent.reconcile;
+package io.homeport.agent.protocol;
 
 import java.util.List;
 import java.util.Map;
@@ -26,10 +26,13 @@ public record ContainerSpec(String app, int replica, long revision, String image
         ports = ports == null ? List.of() : List.copyOf(ports);
         restartPolicy = restartPolicy == null ? "unless-stopped" : restartPolicy;
         pullPolicy = pullPolicy == null ? PullPolicy.MISSING : pullPolicy;
-        labels.keySet().stream().filter(ManagedLabels::isReserved).findFirst().ifPresent(key -> {
+        labels.keySet().stream().filter(key -> key.startsWith(RESERVED_LABEL_PREFIX)).findFirst().ifPresent(key -> {
             throw new IllegalArgumentException("label " + key + " is reserved for Homeport");
         });
     }
+
+    /** Labels under this prefix are the agent's own (managed flag, spec hash, ...). */
+    public static final String RESERVED_LABEL_PREFIX = "io.homeport.";
 
     /** The deterministic container name, {@code hp-<app>-<replica>}. */
     public String containerName() {

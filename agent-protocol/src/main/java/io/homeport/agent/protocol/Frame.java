@@ -1,0 +1,47 @@
+package io.homeport.agent.protocol;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * One WebSocket text frame between the gateway's agent hub and an agent: a JSON object whose {@code type} names
+ * the frame. Agents send hello, report, heartbeat and result; the hub sends desired and command.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+    @JsonSubTypes.Type(value = Frame.Hello.class, name = "hello"),
+    @JsonSubTypes.Type(value = Frame.Report.class, name = "report"),
+    @JsonSubTypes.Type(value = Frame.Heartbeat.class, name = "heartbeat"),
+    @JsonSubTypes.Type(value = Frame.Result.class, name = "result"),
+    @JsonSubTypes.Type(value = Frame.Desired.class, name = "desired"),
+    @JsonSubTypes.Type(value = Frame.Command.class, name = "command")
+})
+public sealed interface Frame {
+
+    /** First frame of every connection. {@code protocolVersion} must be one the hub speaks. */
+    record Hello(int protocolVersion, String agentVersion, UUID hostId, HostFacts facts) implements Frame {
+    }
+
+    /** A full snapshot ({@code full}) on connect and periodically, or a delta from Docker events in between. */
+    record Report(boolean full, List<ContainerState> containers, Instant at) implements Frame {
+    }
+
+    record Heartbeat(Instant at) implements Frame {
+    }
+
+    /** The outcome of a command, or of applying a desired state ({@code commandId} null, {@code revision} set). */
+    record Result(UUID commandId, Long revision, boolean succeeded, String output) implements Frame {
+    }
+
+    /** The host's whole desired state; a later revision replaces it entirely. */
+    record Desired(long revision, List<ContainerSpec> containers) implements Frame {
+    }
+
+    /** One-shot work: {@code kind} is logs, restart, rclone, ... with its arguments. */
+    record Command(UUID id, String kind, Map<String, String> args) implements Frame {
+    }
+}

@@ -1,0 +1,47 @@
+package io.homeport.agent.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class FramesTest {
+
+    @Test
+    void everyFrameSurvivesTheRoundTripWithItsTypeName() {
+        ContainerSpec spec = new ContainerSpec("web", 0, 3, "local/busybox:1", List.of("httpd", "-f"),
+                Map.of("A", "1"), Map.of("dockflare.enable", "true"), List.of(new PortMapping(8080, 80, "tcp")),
+                null, PullPolicy.NEVER);
+        HostFacts facts = new HostFacts("h1", "debian", "12", "Debian 12", "6.1.0", 2, 1L << 30,
+                List.of(new HostFacts.Disk("/", "ext4", 100, 50)), "20.10.24", Optional.of("100.64.0.7"));
+        List<Frame> frames = List.of(
+                new Frame.Hello(Frames.PROTOCOL_VERSION, "0.1.0", UUID.randomUUID(), facts),
+                new Frame.Report(true, List.of(new ContainerState("id", "hp-web-0", "local/busybox:1", "running",
+                        null, true, "web", 3L, "abc", Instant.parse("2026-11-25T10:00:00Z"))), Instant.now()),
+                new Frame.Heartbeat(Instant.parse("2026-11-25T10:00:00Z")),
+                new Frame.Result(null, 3L, true, "converged"),
+                new Frame.Desired(3, List.of(spec)),
+                new Frame.Command(UUID.randomUUID(), "logs", Map.of("container", "hp-web-0", "tail", "100")));
+
+        for (Frame frame : frames) {
+            assertThat(Frames.read(Frames.write(frame))).isEqualTo(frame);
+        }
+        assertThat(Frames.write(frames.get(4))).startsWith("{\"type\":\"desired\"");
+    }
+
+    @Test
+    void refusesWhatIsNoFrameWithAReason() {
+        assertThatThrownBy(() -> Frames.read("not json")).isInstanceOf(MalformedFrameException.class)
+                .hasMessageStartingWith("malformed frame:");
+        assertThatThrownBy(() -> Frames.read("{\"type\":\"teleport\"}")).isInstanceOf(MalformedFrameException.class)
+                .hasMessageContaining("teleport");
+        assertThatThrownBy(() -> Frames.read("{\"revision\":1}")).isInstanceOf(MalformedFrameException.class);
+        assertThatThrownBy(() -> Frames.read("{\"type\":\"desired\",\"revision\":1,\"containers\":[{\"app\":\"x\"}]}"))
+                .isInstanceOf(MalformedFrameException.class).hasMessageContaining("image");
+    }
+}

@@ -1,0 +1,49 @@
+package io.homeport.gateway.agenthub;
+
+import io.homeport.agent.protocol.Frame;
+import io.homeport.events.EventTypes;
+import io.homeport.events.agent.AgentConnected;
+import io.homeport.events.agent.AgentDisconnected;
+import io.homeport.events.agent.AgentHeartbeat;
+import io.homeport.events.agent.AgentReported;
+import io.homeport.platform.outbox.Outbox;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** What the hub relays onto {@code homeport.agent.reports}, through the outbox like every other event. */
+@ApplicationScoped
+public class AgentEvents {
+
+    private final Outbox outbox;
+    private final String hubInstance;
+
+    AgentEvents(Outbox outbox, @ConfigProperty(name = "quarkus.uuid") String hubInstance) {
+        this.outbox = outbox;
+        this.hubInstance = hubInstance;
+    }
+
+    @Transactional
+    public void connected(UUID hostId) {
+        outbox.emit(EventTypes.AGENT_CONNECTED, hostId.toString(), new AgentConnected(hostId, hubInstance, Instant.now()));
+    }
+
+    @Transactional
+    public void disconnected(UUID hostId, String reason) {
+        outbox.emit(EventTypes.AGENT_DISCONNECTED, hostId.toString(),
+                new AgentDisconnected(hostId, reason, Instant.now()));
+    }
+
+    @Transactional
+    public void heartbeat(UUID hostId, Frame.Heartbeat heartbeat) {
+        outbox.emit(EventTypes.AGENT_HEARTBEAT, hostId.toString(), new AgentHeartbeat(hostId, Instant.now()));
+    }
+
+    @Transactional
+    public void reported(UUID hostId, Frame.Report report) {
+        outbox.emit(EventTypes.AGENT_REPORTED, hostId.toString(),
+                new AgentReported(hostId, report.full(), report.containers(), report.at()));
+    }
+}

@@ -1,0 +1,119 @@
+package io.homeport.gateway.agenthub;
+
+import io.homeport.agent.protocol.Frame;
+import io.homeport.agent.protocol.Frames;
+import io.homeport.agent.protocol.MalformedFrameException;
+import io.homeport.gateway.enrollment.EnrollmentService;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.OnClose;
+import io.quarkus.websockets.next.OnOpen;
+import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.WebSocket;
+import io.quarkus.websockets.next.WebSocketConnection;
+import java.util.Optional;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * The endpoint agents dial out to: {@code GET /api/v1/agents/connect} with {@code Authorization: Bearer <agent
+ * credential>}, upgraded to a WebSocket of JSON {@link Frame}s. A connection that presents no valid credential,
+ * speaks another protocol version or sends a malformed frame is closed with a reason; others are not affected.
+ */
+@WebSocket(path = "/api/v1/agents/connect")
+public class AgentHubSocket {
+
+    static final int UNAUTHORIZED = 4401;
+    static final int BAD_FRAME = 4400;
+    static final int UNSUPPORTED_VERSION = 4406;
+
+    private static final Logger LOG = Logger.getLogger(AgentHubSocket.class);
+    private static final String HOST_ID = "hostId";
+
+    private final EnrollmentService enrollment;
+    private final AgentSessions sessions;
+    private final DesiredStates desiredStates;
+    private final AgentEvents events;
+
+    AgentHubSocket(EnrollmentService enrollment, AgentSessions sessions, DesiredStates desiredStates,
+            AgentEvents events) {
+        this.enrollment = enrollment;
+        this.sessions = sessions;
+        this.desiredStates = desiredStates;
+        this.events = events;
+    }
+
+    @OnOpen
+    public void open(WebSocketConnection connection) {
+        Optional<UUID> host = bearer(connection).flatMap(enrollment::hostOf);
+        if (host.isEmpty()) {
+            connection.closeAndAwait(new CloseReason(UNAUTHORIZED, "a valid agent credential is required"));
+            return;
+        }
+        connection.userData().put(io.quarkus.websockets.next.UserData.TypedKey.forString(HOST_ID),
+                host.get().toString());
+        sessions.attach(host.get(), connection);
+        events.connected(host.get());
+        LOG.infof("Agent of host %s connected", host.get());
+    }
+
+    @OnTextMessage
+    public void message(String text, WebSocketConnection connection) {
+        UUID hostId = hostOf(connection);
+        if (hostId == null) {
+            return;
+        }
+        Frame frame;
+        try {
+            frame = Frames.read(text);
+        } catch (MalformedFrameException e) {
+            LOG.warnf("Closing the connection of host %s: %s", hostId, e.getMessage());
+            connection.closeAndAwait(new CloseReason(BAD_FRAME, truncate(e.getMessage())));
+            return;
+        }
+        if (frame instanceof Frame.Hello hello) {
+            if (hello.protocolVersion() != Frames.PROTOCOL_VERSION) {
+                connection.closeAndAwait(new CloseReason(UNSUPPORTED_VERSION, "protocol version "
+                        + hello.protocolVersion() + " is not supported; this hub speaks " + Frames.PROTOCOL_VERSION));
+                return;
+            }
+            desiredStates.of(hostId).ifPresent(desired -> sessions.send(hostId, desired));
+        } else if (frame instanceof Frame.Report report) {
+            events.reported(hostId, report);
+        } else if (frame instanceof Frame.Heartbeat heartbeat) {
+            events.heartbeat(hostId, heartbeat);
+        } else if (frame instanceof Frame.Result result) {
+            LOG.infof("Host %s: %s %s", hostId, result.succeeded() ? "succeeded" : "failed",
+                    result.revision() != null ? "revision " + result.revision() : "command " + result.commandId());
+        } else {
+            connection.closeAndAwait(new CloseReason(BAD_FRAME, "agents do not send "
+                    + frame.getClass().getSimpleName().toLowerCase() + " frames"));
+        }
+    }
+
+    @OnClose
+    public void close(WebSocketConnection connection) {
+        UUID hostId = hostOf(connection);
+        if (hostId != null && sessions.detach(hostId, connection)) {
+            events.disconnected(hostId, null);
+            LOG.infof("Agent of host %s disconnected", hostId);
+        }
+    }
+
+    private static Optional<String> bearer(WebSocketConnection connection) {
+        String header = connection.handshakeRequest().header("Authorization");
+        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return Optional.empty();
+        }
+        return Optional.of(header.substring(7).trim()).filter(s -> !s.isEmpty());
+    }
+
+    private static UUID hostOf(WebSocketConnection connection) {
+        String id = connection.userData().get(io.quarkus.websockets.next.UserData.TypedKey.forString(HOST_ID));
+        return id == null ? null : UUID.fromString(id);
+    }
+
+    /** WebSocket close reasons are limited to 123 bytes. */
+    private static String truncate(String reason) {
+        return reason.length() <= 120 ? reason : reason.substring(0, 117) + "...";
+    }
+}

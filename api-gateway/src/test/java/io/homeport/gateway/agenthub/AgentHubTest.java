@@ -1,0 +1,200 @@
+package io.homeport.gateway.agenthub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.homeport.agent.protocol.ContainerSpec;
+import io.homeport.agent.protocol.Frame;
+import io.homeport.agent.protocol.Frames;
+import io.homeport.agent.protocol.PullPolicy;
+import io.homeport.events.EventCodec;
+import io.homeport.events.EventTypes;
+import io.homeport.events.Topics;
+import io.homeport.events.agent.AgentDesiredState;
+import io.homeport.events.agent.AgentReported;
+import io.homeport.gateway.enrollment.EnrollmentKeyKind;
+import io.homeport.gateway.enrollment.EnrollmentKeyRequest;
+import io.homeport.gateway.enrollment.EnrollmentRequest;
+import io.homeport.gateway.enrollment.EnrollmentService;
+import io.homeport.testkit.AgentLink;
+import io.homeport.testkit.EventReader;
+import io.homeport.testkit.EventWriter;
+import io.homeport.testkit.InjectKafkaBroker;
+import io.homeport.testkit.KafkaBroker;
+import io.homeport.testkit.KafkaTestResource;
+import io.homeport.testkit.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class AgentHubTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(15);
+
+    @InjectKafkaBroker
+    KafkaBroker broker;
+
+    @Inject
+    EnrollmentService enrollment;
+
+    @TestHTTPResource("/api/v1/agents/connect")
+    URI hub;
+
+    private record Agent(UUID hostId, String credential) {
+    }
+
+    private Agent enrolled() {
+        UUID hostId = UUID.randomUUID();
+        String key = enrollment.create(new EnrollmentKeyRequest(EnrollmentKeyKind.ONE_TIME, hostId, null, null,
+                null), "test").key();
+        return new Agent(hostId, enrollment.enroll(new EnrollmentRequest(key, "h-" + hostId)).credential());
+    }
+
+    private URI ws() {
+        return URI.create(hub.toString().replaceFirst("^http", "ws"));
+    }
+
+    private AgentLink connect(Agent agent) {
+        AgentLink link = AgentLink.connect(ws(), agent.credential());
+        link.send(new Frame.Hello(Frames.PROTOCOL_VERSION, "test", agent.hostId(), null));
+        return link;
+    }
+
+    private void publishDesired(UUID hostId, long revision, String app) {
+        ContainerSpec spec = new ContainerSpec(app, 0, revision, "local/busybox:1", List.of("sleep", "60"), null,
+                null, null, null, PullPolicy.NEVER);
+        try (EventWriter writer = new EventWriter(broker.bootstrapServers())) {
+            writer.publish(Topics.AGENT_DESIRED_STATE, EventCodec.create(EventTypes.AGENT_DESIRED_STATE,
+                    URI.create("/homeport/deployer"), hostId.toString(),
+                    new AgentDesiredState(hostId, revision, List.of(spec)), Clock.systemUTC()));
+        }
+    }
+
+    private static Frame.Desired nextDesired(AgentLink link) throws InterruptedException {
+        Frame frame = link.next(WAIT);
+        assertThat(frame).isInstanceOf(Frame.Desired.class);
+        return (Frame.Desired) frame;
+    }
+
+    @Test
+    void eachAgentReceivesOnlyItsOwnHostsDesiredState() throws Exception {
+        Agent a = enrolled();
+        Agent b = enrolled();
+        try (AgentLink linkA = connect(a); AgentLink linkB = connect(b)) {
+            publishDesired(a.hostId(), 1, "only-for-a");
+            publishDesired(b.hostId(), 7, "only-for-b");
+
+            Frame.Desired forA = nextDesired(linkA);
+            Frame.Desired forB = nextDesired(linkB);
+
+            assertThat(forA.revision()).isEqualTo(1);
+            assertThat(forA.containers()).extracting(ContainerSpec::app).containsExactly("only-for-a");
+            assertThat(forB.revision()).isEqualTo(7);
+            assertThat(forB.containers()).extracting(ContainerSpec::app).containsExactly("only-for-b");
+            assertThat(linkA.next(Duration.ofMillis(500))).as("nothing else for A").isNull();
+            assertThat(linkB.next(Duration.ofMillis(500))).as("nothing else for B").isNull();
+        }
+    }
+
+    @Test
+    void aReconnectingAgentGetsTheLatestDesiredStateRightAfterHello() throws Exception {
+        Agent a = enrolled();
+        publishDesired(a.hostId(), 3, "before-connect");
+        Thread.sleep(1_000); // the hub reads the topic meanwhile
+        try (AgentLink first = connect(a)) {
+            assertThat(nextDesired(first).revision()).isEqualTo(3);
+        }
+        try (AgentLink again = connect(a)) {
+            assertThat(nextDesired(again).revision()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aMissingOrUnknownCredentialIsRefusedWithAReason() {
+        try (AgentLink stranger = AgentLink.connect(ws(), "hpa_made-up")) {
+            AgentLink.Closed closed = stranger.closed(WAIT);
+            assertThat(closed).isNotNull();
+            assertThat(closed.code()).isEqualTo(AgentHubSocket.UNAUTHORIZED);
+            assertThat(closed.reason()).contains("credential");
+        }
+    }
+
+    @Test
+    void aMalformedFrameClosesThatConnectionOnly() throws Exception {
+        Agent a = enrolled();
+        Agent b = enrolled();
+        try (AgentLink linkA = connect(a); AgentLink linkB = connect(b)) {
+            linkA.sendRaw("{\"type\":\"teleport\"}");
+
+            AgentLink.Closed closed = linkA.closed(WAIT);
+            assertThat(closed).isNotNull();
+            assertThat(closed.code()).isEqualTo(AgentHubSocket.BAD_FRAME);
+            assertThat(closed.reason()).startsWith("malformed frame");
+
+            publishDesired(b.hostId(), 2, "still-served");
+            assertThat(nextDesired(linkB).revision()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void anUnsupportedProtocolVersionIsRefused() {
+        Agent a = enrolled();
+        try (AgentLink link = AgentLink.connect(ws(), a.credential())) {
+            link.send(new Frame.Hello(99, "future", a.hostId(), null));
+            AgentLink.Closed closed = link.closed(WAIT);
+            assertThat(closed).isNotNull();
+            assertThat(closed.code()).isEqualTo(AgentHubSocket.UNSUPPORTED_VERSION);
+            assertThat(closed.reason()).contains("99").contains("speaks 1");
+        }
+    }
+
+    @Test
+    void revokingTheCredentialDisconnectsTheAgentAtOnce() {
+        Agent a = enrolled();
+        try (AgentLink link = connect(a)) {
+            RestAssured.given().auth().oauth2(OidcWiremockTestResource.getAccessToken("ada", Set.of("admin")))
+                    .delete("/api/v1/agents/" + a.hostId() + "/credentials").then().statusCode(204);
+
+            AgentLink.Closed closed = link.closed(WAIT);
+            assertThat(closed).isNotNull();
+            assertThat(closed.code()).isEqualTo(AgentSessions.REVOKED);
+        }
+        try (AgentLink again = AgentLink.connect(ws(), a.credential())) {
+            assertThat(again.closed(WAIT).code()).isEqualTo(AgentHubSocket.UNAUTHORIZED);
+        }
+    }
+
+    @Test
+    void reportsAreRelayedToKafkaForTheirHost() {
+        Agent a = enrolled();
+        try (AgentLink link = connect(a); EventReader reader = new EventReader(broker.bootstrapServers(),
+                Topics.AGENT_REPORTS)) {
+            link.send(new Frame.Report(true, List.of(), Instant.parse("2026-11-25T12:00:00Z")));
+
+            var records = reader.readUntil(e -> e.getType().equals(EventTypes.AGENT_REPORTED.type())
+                    && a.hostId().toString().equals(e.getSubject()), WAIT);
+            AgentReported reported = records.stream().map(r -> r.value())
+                    .filter(e -> e.getType().equals(EventTypes.AGENT_REPORTED.type())
+                            && a.hostId().toString().equals(e.getSubject()))
+                    .map(e -> EventCodec.payload(e, EventTypes.AGENT_REPORTED)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no report relayed for " + a.hostId()));
+            assertThat(reported.full()).isTrue();
+            assertThat(records).anyMatch(r -> r.value().getType().equals(EventTypes.AGENT_CONNECTED.type())
+                    && a.hostId().toString().equals(r.key()));
+        }
+    }
+}
