@@ -1,0 +1,157 @@
+package io.homeport.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.homeport.agent.docker.DockerClients;
+import io.homeport.agent.protocol.ContainerSpec;
+import io.homeport.agent.protocol.PullPolicy;
+import io.homeport.events.EventCodec;
+import io.homeport.events.EventTypes;
+import io.homeport.events.Topics;
+import io.homeport.events.agent.AgentDesiredState;
+import io.homeport.launcher.ControlPlane;
+import io.homeport.launcher.Service;
+import io.homeport.launcher.process.ManagedProcess;
+import io.homeport.testkit.DockerEngine;
+import io.homeport.testkit.EventReader;
+import io.homeport.testkit.EventWriter;
+import io.homeport.testkit.LocalImages;
+import io.restassured.http.ContentType;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A real agent process on this machine's dockerd, enrolled with the control plane started by the launcher:
+ * it converges to the desired state, heals drift, survives the gateway going away and its own restart without
+ * restarting a container.
+ */
+class AgentIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static ControlPlane controlPlane;
+    private static DockerClient docker;
+    private static Path home;
+    private ManagedProcess agent;
+
+    @BeforeAll
+    static void start() throws Exception {
+        docker = DockerEngine.require(DockerClients.connect(DockerClients.DEFAULT_HOST));
+        LocalImages.busybox(docker);
+        home = Files.createTempDirectory("homeport-agent-e2e");
+        controlPlane = new ControlPlane(home.resolve("control-plane"), Path.of(".."), ControlPlane.Ports.free());
+        controlPlane.startAll();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (controlPlane != null) {
+            controlPlane.close();
+        }
+    }
+
+    private ManagedProcess startAgent(String enrollmentKey) {
+        Path repo = Path.of("..").toAbsolutePath().normalize();
+        String classpath = repo.resolve("host-agent/target/homeport-agent.jar") + ":"
+                + repo.resolve("host-agent/target/lib") + "/*";
+        return ManagedProcess.start("agent", List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-Xmx64m", "-XX:+UseSerialGC", "-cp", classpath, "io.homeport.agent.AgentMain"),
+                Map.of("HOMEPORT_GATEWAY_URL", controlPlane.url(Service.API_GATEWAY),
+                        "HOMEPORT_ENROLLMENT_KEY", enrollmentKey,
+                        "HOMEPORT_AGENT_STATE_DIR", home.resolve("agent").toString(),
+                        "HOMEPORT_AGENT_HEARTBEAT", "PT1S",
+                        "HOMEPORT_AGENT_SNAPSHOT", "PT2S"),
+                home.resolve("agent.log"), home.resolve("agent.pid"));
+    }
+
+    @Test
+    void theAgentConvergesHealsAndOutlivesTheGatewayAndItsOwnRestart() throws Exception {
+        String admin = controlPlane.auth().token("e2e-admin", List.of("admin"), Duration.ofHours(1));
+        String key = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"kind\":\"REUSABLE\",\"maxUses\":1}")
+                .post(controlPlane.url(Service.API_GATEWAY) + "/api/v1/enrollment-keys")
+                .then().statusCode(201).extract().path("key");
+        agent = startAgent(key);
+        String app = "e2e" + UUID.randomUUID().toString().substring(0, 6);
+        try (EventReader reports = new EventReader(controlPlane.kafkaBootstrapServers(), Topics.AGENT_REPORTS)) {
+            Path credential = home.resolve("agent/credential.json");
+            await().atMost(WAIT).until(() -> Files.exists(credential));
+            UUID hostId = UUID.fromString(new ObjectMapper().readTree(credential.toFile()).path("hostId").asText());
+            assertThat(Files.readString(agent.logFile())).doesNotContain(key);
+
+            List<ContainerSpec> desired = List.of(spec(app, 0), spec(app, 1), spec(app, 2));
+            publishDesired(hostId, 1, desired);
+            await().atMost(WAIT).until(() -> desired.stream().allMatch(this::running));
+            String startedAt = inspect(desired.get(0)).getState().getStartedAt();
+
+            docker.removeContainerCmd(desired.get(2).containerName()).withForce(true).exec();
+            await("a container removed by hand comes back").atMost(WAIT).until(() -> running(desired.get(2)));
+
+            controlPlane.stopService(Service.API_GATEWAY);
+            Thread.sleep(3_000);
+            assertThat(desired).allMatch(this::running);
+            controlPlane.startService(Service.API_GATEWAY, Map.of());
+            await("the agent reconnects").atMost(WAIT).until(() -> reports.readFor(Duration.ofMillis(500))
+                    .stream().filter(r -> hostId.toString().equals(r.key())
+                            && r.value().getType().equals(EventTypes.AGENT_CONNECTED.type())).count() >= 2);
+
+            agent.kill();
+            agent = startAgent(key);
+            await("the restarted agent reports again").atMost(WAIT).until(() -> reports
+                    .readFor(Duration.ofMillis(500)).stream().filter(r -> hostId.toString().equals(r.key())
+                            && r.value().getType().equals(EventTypes.AGENT_CONNECTED.type())).count() >= 3);
+            Thread.sleep(3_000); // a snapshot interval: the restarted agent has re-applied the desired state
+            assertThat(inspect(desired.get(0)).getState().getStartedAt()).as("no container restarted")
+                    .isEqualTo(startedAt);
+        } finally {
+            agent.stop(Duration.ofSeconds(10));
+            for (int replica = 0; replica < 3; replica++) {
+                try {
+                    docker.removeContainerCmd(spec(app, replica).containerName()).withForce(true).exec();
+                } catch (NotFoundException gone) {
+                    // nothing to clean
+                }
+            }
+        }
+    }
+
+    private static ContainerSpec spec(String app, int replica) {
+        return new ContainerSpec(app, replica, 1, LocalImages.BUSYBOX, List.of("sleep", "3600"),
+                Map.of("REPLICA", Integer.toString(replica)), Map.of(), List.of(), "unless-stopped", PullPolicy.NEVER);
+    }
+
+    private void publishDesired(UUID hostId, long revision, List<ContainerSpec> containers) {
+        try (EventWriter writer = new EventWriter(controlPlane.kafkaBootstrapServers())) {
+            writer.publish(Topics.AGENT_DESIRED_STATE, EventCodec.create(EventTypes.AGENT_DESIRED_STATE,
+                    URI.create("/homeport/deployer"), hostId.toString(),
+                    new AgentDesiredState(hostId, revision, containers), Clock.systemUTC()));
+        }
+    }
+
+    private InspectContainerResponse inspect(ContainerSpec spec) {
+        return docker.inspectContainerCmd(spec.containerName()).exec();
+    }
+
+    private boolean running(ContainerSpec spec) {
+        try {
+            return Boolean.TRUE.equals(inspect(spec).getState().getRunning());
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package io.homeport.agent;
+
+import com.github.dockerjava.api.DockerClient;
+import io.homeport.agent.docker.ContainerChange;
+import io.homeport.agent.docker.ContainerChanges;
+import io.homeport.agent.docker.DockerActions;
+import io.homeport.agent.docker.DockerClients;
+import io.homeport.agent.docker.HostContainers;
+import io.homeport.agent.docker.Outcome;
+import io.homeport.agent.docker.ReconcilePass;
+import io.homeport.agent.facts.HostFactsReader;
+import io.homeport.agent.hub.Credential;
+import io.homeport.agent.protocol.ContainerState;
+import io.homeport.agent.protocol.Frame;
+import io.homeport.agent.protocol.Frames;
+import io.homeport.agent.protocol.HostFacts;
+import io.homeport.agent.reconcile.ActualContainer;
+import io.homeport.agent.reconcile.ManagedLabels;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The agent: dials out to the hub, says hello with the host's facts, reports container state (full snapshots
+ * periodically, deltas from Docker events as they happen) and reconciles the host to each desired state it
+ * receives, re-applying the last one periodically to heal drift. When the hub is unreachable the containers keep
+ * running and the agent redials with jittered exponential backoff. Closing the agent stops no container.
+ */
+public final class Agent implements AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(Agent.class.getName());
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    static final String VERSION = "0.1.0";
+
+    private final AgentConfig config;
+    private final DockerClient docker;
+    private final HostContainers host;
+    private final ReconcilePass reconcile;
+    private final HostFactsReader facts;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("agent"));
+    private final ExecutorService reconciler = Executors.newSingleThreadExecutor(daemon("reconcile"));
+    private volatile Credential credential;
+    private volatile Frame.Desired desired;
+    private volatile WebSocket socket;
+    private volatile boolean running = true;
+    private ContainerChanges changes;
+    private int attempt;
+
+    public Agent(AgentConfig config) {
+        this.config = config;
+        this.docker = DockerClients.connect(config.dockerHost());
+        this.host = new HostContainers(docker);
+        this.reconcile = new ReconcilePass(host, new DockerActions(docker));
+        this.facts = new HostFactsReader(Path.of("/"), docker);
+    }
+
+    public void start() {
+        HostFacts hostFacts = facts.read();
+        credential = Credential.loadOrEnroll(config.stateDir(), config.gatewayUrl(), config.enrollmentKey(),
+                hostFacts.hostname());
+        LOG.info(() -> "Agent " + VERSION + " for host " + credential.hostId() + " dialing " + config.gatewayUrl());
+        changes = ContainerChanges.follow(docker, this::onChange);
+        long heartbeat = config.heartbeatInterval().toMillis();
+        long snapshot = config.snapshotInterval().toMillis();
+        scheduler.scheduleWithFixedDelay(() -> send(new Frame.Heartbeat(Instant.now())), heartbeat, heartbeat,
+                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::snapshotAndHeal, snapshot, snapshot, TimeUnit.MILLISECONDS);
+        connect();
+    }
+
+    private void connect() {
+        if (!running) {
+            return;
+        }
+        URI hub = URI.create(config.gatewayUrl().toString().replaceFirst("^http", "ws") + "/api/v1/agents/connect");
+        http.newWebSocketBuilder()
+                .header("Authorization", "Bearer " + credential.secret())
+                .connectTimeout(Duration.ofSeconds(10))
+                .buildAsync(hub, new HubListener())
+                .whenComplete((connected, failure) -> {
+                    if (failure != null) {
+                        LOG.warning("Cannot reach the hub at " + hub + ": " + failure.getMessage());
+                        redial();
+                        return;
+                    }
+                    socket = connected;
+                    attempt = 0;
+                    LOG.info("Connected to the hub");
+                    send(new Frame.Hello(Frames.PROTOCOL_VERSION, VERSION, credential.hostId(), facts.read()));
+                    send(snapshot());
+                });
+    }
+
+    /** Jittered exponential backoff: 1 s, 2 s, 4 s ... up to 30 s, each scaled by a random 50–100 %. */
+    private void redial() {
+        socket = null;
+        if (!running) {
+            return;
+        }
+        long base = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(attempt++, 5));
+        long delay = (long) (base * (0.5 + ThreadLocalRandom.current().nextDouble() * 0.5));
+        scheduler.schedule(this::connect, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void onFrame(Frame frame) {
+        if (frame instanceof Frame.Desired next) {
+            desired = next;
+            reconciler.submit(() -> apply(next));
+        } else if (frame instanceof Frame.Command command) {
+            send(new Frame.Result(command.id(), null, false, "command '" + command.kind() + "' is not supported yet"));
+        }
+    }
+
+    private void apply(Frame.Desired state) {
+        try {
+            List<Outcome> outcomes = reconcile.run(state.containers());
+            boolean succeeded = outcomes.stream().allMatch(Outcome::succeeded);
+            String summary = outcomes.isEmpty() ? "in sync" : outcomes.size() + " step(s), "
+                    + outcomes.stream().filter(o -> !o.succeeded()).count() + " failed"
+                    + outcomes.stream().filter(o -> !o.succeeded()).map(o -> "; " + o.container() + " "
+                            + o.action() + ": " + o.message()).reduce("", String::concat);
+            if (!outcomes.isEmpty()) {
+                send(new Frame.Result(null, state.revision(), succeeded, summary));
+                send(snapshot());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Reconciling revision " + state.revision() + " failed", e);
+            send(new Frame.Result(null, state.revision(), false, String.valueOf(e.getMessage())));
+        }
+    }
+
+    private void snapshotAndHeal() {
+        Frame.Desired current = desired;
+        if (current != null) {
+            reconciler.submit(() -> apply(current));
+        }
+        send(snapshot());
+    }
+
+    private void onChange(ContainerChange change) {
+        host.all().stream().filter(c -> c.id().equals(change.containerId())).findFirst()
+                .map(Agent::toState)
+                .ifPresent(state -> send(new Frame.Report(false, List.of(state), Instant.now())));
+    }
+
+    private Frame.Report snapshot() {
+        return new Frame.Report(true, host.all().stream().map(Agent::toState).toList(), Instant.now());
+    }
+
+    static ContainerState toState(ActualContainer container) {
+        String revision = container.labels().get(ManagedLabels.REVISION);
+        return new ContainerState(container.id(), container.name(), container.image(),
+                container.running() ? "running" : "stopped", null, container.managed(),
+                container.labels().get(ManagedLabels.APP), revision == null ? null : Long.valueOf(revision),
+                container.specHash(), null);
+    }
+
+    /** Frames go out one at a time (the JDK WebSocket allows one outstanding send); dropped when offline. */
+    private synchronized void send(Frame frame) {
+        WebSocket current = socket;
+        if (current == null || current.isOutputClosed()) {
+            return;
+        }
+        try {
+            current.sendText(Frames.write(frame), true).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            LOG.warning("Could not send a " + frame.getClass().getSimpleName() + " frame: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        WebSocket current = socket;
+        if (current != null) {
+            current.sendClose(WebSocket.NORMAL_CLOSURE, "agent stopping").exceptionally(e -> null);
+        }
+        scheduler.shutdownNow();
+        reconciler.shutdownNow();
+        try {
+            if (changes != null) {
+                changes.close();
+            }
+            docker.close();
+        } catch (IOException e) {
+            LOG.fine("closing the Docker client: " + e.getMessage());
+        }
+    }
+
+    private final class HubListener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                String text = partial.toString();
+                partial.setLength(0);
+                try {
+                    onFrame(Frames.read(text));
+                } catch (RuntimeException e) {
+                    LOG.warning("Ignoring a frame from the hub: " + e.getMessage());
+                }
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            LOG.warning("The hub closed the connection (" + statusCode + " " + reason + "); redialing");
+            redial();
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            LOG.warning("Connection to the hub failed: " + error.getMessage() + "; redialing");
+            redial();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,38 @@
+package io.homeport.agent;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The agent's settings, from its environment (the systemd unit or container sets them).
+ *
+ * @param gatewayUrl     {@code HOMEPORT_GATEWAY_URL}, e.g. {@code https://homeport.example.org}
+ * @param enrollmentKey  {@code HOMEPORT_ENROLLMENT_KEY}; needed only until the agent holds a credential
+ * @param stateDir       {@code HOMEPORT_AGENT_STATE_DIR} (default {@code /var/lib/homeport-agent}): the credential
+ * @param dockerHost     {@code DOCKER_HOST} (default {@code unix:///var/run/docker.sock})
+ */
+public record AgentConfig(URI gatewayUrl, Optional<String> enrollmentKey, Path stateDir, String dockerHost,
+        Duration heartbeatInterval, Duration snapshotInterval) {
+
+    public static AgentConfig fromEnvironment(Map<String, String> env) {
+        String gateway = env.get("HOMEPORT_GATEWAY_URL");
+        if (gateway == null || gateway.isBlank()) {
+            throw new IllegalArgumentException("HOMEPORT_GATEWAY_URL is required (the gateway the agent dials out to)");
+        }
+        return new AgentConfig(URI.create(gateway.replaceAll("/+$", "")),
+                Optional.ofNullable(env.get("HOMEPORT_ENROLLMENT_KEY")).filter(k -> !k.isBlank()),
+                Path.of(env.getOrDefault("HOMEPORT_AGENT_STATE_DIR", "/var/lib/homeport-agent")),
+                env.getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock"),
+                Duration.parse(env.getOrDefault("HOMEPORT_AGENT_HEARTBEAT", "PT10S")),
+                Duration.parse(env.getOrDefault("HOMEPORT_AGENT_SNAPSHOT", "PT30S")));
+    }
+
+    /** Never print the enrollment key. */
+    @Override
+    public String toString() {
+        return "AgentConfig[gateway=" + gatewayUrl + ", stateDir=" + stateDir + ", docker=" + dockerHost + "]";
+    }
+}
