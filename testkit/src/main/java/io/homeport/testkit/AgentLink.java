@@ -22,8 +22,12 @@ public final class AgentLink implements AutoCloseable {
     public record Closed(int code, String reason) {
     }
 
+    /** A frame and when it arrived ({@link System#nanoTime()}). */
+    public record Received(Frame frame, long nanoTime) {
+    }
+
     private final WebSocket socket;
-    private final BlockingQueue<Frame> received = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Received> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Closed> closed = new CompletableFuture<>();
 
     private AgentLink(URI hub, String credential) {
@@ -48,6 +52,12 @@ public final class AgentLink implements AutoCloseable {
 
     /** The next frame from the hub, or null after {@code timeout}. */
     public Frame next(Duration timeout) throws InterruptedException {
+        Received next = nextReceived(timeout);
+        return next == null ? null : next.frame();
+    }
+
+    /** The next frame from the hub with its arrival time, or null after {@code timeout}. */
+    public Received nextReceived(Duration timeout) throws InterruptedException {
         return received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -75,7 +85,7 @@ public final class AgentLink implements AutoCloseable {
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
             partial.append(data);
             if (last) {
-                received.add(Frames.read(partial.toString()));
+                received.add(new Received(Frames.read(partial.toString()), System.nanoTime()));
                 partial.setLength(0);
             }
             webSocket.request(1);
