@@ -8,6 +8,7 @@ import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
 import io.quarkus.websockets.next.OnTextMessage;
+import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public class AgentHubSocket {
     static final int UNSUPPORTED_VERSION = 4406;
 
     private static final Logger LOG = Logger.getLogger(AgentHubSocket.class);
-    private static final String HOST_ID = "hostId";
+    private static final UserData.TypedKey<String> HOST_ID = UserData.TypedKey.forString("hostId");
 
     private final EnrollmentService enrollment;
     private final AgentSessions sessions;
@@ -49,7 +50,7 @@ public class AgentHubSocket {
             connection.closeAndAwait(new CloseReason(UNAUTHORIZED, "a valid agent credential is required"));
             return;
         }
-        connection.userData().put(io.quarkus.websockets.next.UserData.TypedKey.forString(HOST_ID),
+        connection.userData().put(HOST_ID,
                 host.get().toString());
         sessions.attach(host.get(), connection);
         events.connected(host.get());
@@ -108,7 +109,7 @@ public class AgentHubSocket {
     }
 
     private static UUID hostOf(WebSocketConnection connection) {
-        String id = connection.userData().get(io.quarkus.websockets.next.UserData.TypedKey.forString(HOST_ID));
+        String id = connection.userData().get(HOST_ID);
         return id == null ? null : UUID.fromString(id);
     }
 
