@@ -15,6 +15,7 @@ import io.homeport.events.agent.AgentDesiredState;
 import io.homeport.launcher.ControlPlane;
 import io.homeport.launcher.Service;
 import io.homeport.launcher.process.ManagedProcess;
+import io.homeport.testkit.AgentProcess;
 import io.homeport.testkit.DockerEngine;
 import io.homeport.testkit.EventWriter;
 import io.homeport.testkit.LocalImages;
@@ -39,10 +40,6 @@ public final class AgentFootprintBench {
 
     private static final Duration QUIET = Duration.ofSeconds(60);
     private static final long TICKS_PER_SECOND = 100; // USER_HZ on Linux
-
-    /** The JVM options of deploy/systemd/homeport-agent.service; -Dagent.jvm="..." tries others. */
-    static final String AGENT_JVM = "-Xmx32m -Xss256k -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m "
-            + "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
 
     record Footprint(long rssKb, double cpuPercent) {
     }
@@ -74,16 +71,9 @@ public final class AgentFootprintBench {
         String admin = controlPlane.auth().token("bench", List.of("admin"), Duration.ofHours(1));
         String key = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("kind", "REUSABLE"))
                 .post(gateway + "/api/v1/enrollment-keys").then().statusCode(201).extract().path("key");
-        Path repo = Path.of(".").toAbsolutePath().normalize();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(System.getProperty("agent.jvm", AGENT_JVM).split(" ")));
-        command.addAll(List.of("-cp", repo.resolve("host-agent/target/homeport-agent.jar") + ":"
-                + repo.resolve("host-agent/target/lib") + "/*", "io.homeport.agent.AgentMain"));
-        ManagedProcess agent = ManagedProcess.start("agent", command,
-                Map.of("HOMEPORT_GATEWAY_URL", gateway, "HOMEPORT_ENROLLMENT_KEY", key,
-                        "HOMEPORT_AGENT_STATE_DIR", state.toString()),
-                state.resolve("agent.log"), state.resolve("agent.pid"));
+        ManagedProcess agent = AgentProcess.start(Path.of("."),
+                System.getProperty("agent.jvm", AgentProcess.JVM_OPTIONS),
+                state, Map.of("HOMEPORT_GATEWAY_URL", gateway, "HOMEPORT_ENROLLMENT_KEY", key));
         String app = "bench" + UUID.randomUUID().toString().substring(0, 6);
         try {
             Path credential = state.resolve("credential.json");

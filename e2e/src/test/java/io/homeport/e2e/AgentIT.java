@@ -18,6 +18,7 @@ import io.homeport.events.agent.AgentDesiredState;
 import io.homeport.launcher.ControlPlane;
 import io.homeport.launcher.Service;
 import io.homeport.launcher.process.ManagedProcess;
+import io.homeport.testkit.AgentProcess;
 import io.homeport.testkit.DockerEngine;
 import io.homeport.testkit.EventReader;
 import io.homeport.testkit.EventWriter;
@@ -66,17 +67,11 @@ class AgentIT {
     }
 
     private ManagedProcess startAgent(String enrollmentKey) {
-        Path repo = Path.of("..").toAbsolutePath().normalize();
-        String classpath = repo.resolve("host-agent/target/homeport-agent.jar") + ":"
-                + repo.resolve("host-agent/target/lib") + "/*";
-        return ManagedProcess.start("agent", List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                        .toString(), "-Xmx64m", "-XX:+UseSerialGC", "-cp", classpath, "io.homeport.agent.AgentMain"),
-                Map.of("HOMEPORT_GATEWAY_URL", controlPlane.url(Service.API_GATEWAY),
-                        "HOMEPORT_ENROLLMENT_KEY", enrollmentKey,
-                        "HOMEPORT_AGENT_STATE_DIR", home.resolve("agent").toString(),
-                        "HOMEPORT_AGENT_HEARTBEAT", "PT1S",
-                        "HOMEPORT_AGENT_SNAPSHOT", "PT2S"),
-                home.resolve("agent.log"), home.resolve("agent.pid"));
+        return AgentProcess.start(Path.of(".."), AgentProcess.JVM_OPTIONS, home.resolve("agent"), Map.of(
+                "HOMEPORT_GATEWAY_URL", controlPlane.url(Service.API_GATEWAY),
+                "HOMEPORT_ENROLLMENT_KEY", enrollmentKey,
+                "HOMEPORT_AGENT_HEARTBEAT", "PT1S",
+                "HOMEPORT_AGENT_SNAPSHOT", "PT2S"));
     }
 
     @Test

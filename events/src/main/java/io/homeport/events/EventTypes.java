@@ -8,7 +8,6 @@ import io.homeport.events.agent.AgentReported;
 import io.homeport.events.host.HostAdopted;
 import io.homeport.events.host.HostRegistered;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Every event type Homeport emits. {@code asyncapi.yaml} documents exactly these; {@code AsyncApiCatalogueTest}
@@ -36,9 +35,6 @@ public final class EventTypes {
     public static final List<EventType<?>> ALL = List.of(HOST_REGISTERED, HOST_ADOPTED, AGENT_DESIRED_STATE,
             AGENT_CONNECTED, AGENT_DISCONNECTED, AGENT_HEARTBEAT, AGENT_REPORTED);
 
-    public static Optional<EventType<?>> byType(String type) {
-        return ALL.stream().filter(t -> t.type().equals(type)).findFirst();
-    }
 
     private EventTypes() {
     }

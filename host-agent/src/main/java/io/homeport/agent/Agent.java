@@ -14,6 +14,7 @@ import io.homeport.agent.protocol.ContainerState;
 import io.homeport.agent.protocol.Frame;
 import io.homeport.agent.protocol.Frames;
 import io.homeport.agent.protocol.HostFacts;
+import io.homeport.agent.protocol.MessageAssembler;
 import io.homeport.agent.reconcile.ActualContainer;
 import io.homeport.agent.reconcile.ManagedLabels;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -151,10 +153,9 @@ public final class Agent implements AutoCloseable {
         send(snapshot());
     }
 
+    /** A delta straight from the event: no need to ask the engine again, and a destroyed container is reported too. */
     private void onChange(ContainerChange change) {
-        host.all().stream().filter(c -> c.id().equals(change.containerId())).findFirst()
-                .map(Agent::toState)
-                .ifPresent(state -> send(new Frame.Report(false, List.of(state), Instant.now())));
+        send(new Frame.Report(false, List.of(toState(change)), Instant.now()));
     }
 
     private Frame.Report snapshot() {
@@ -162,11 +163,29 @@ public final class Agent implements AutoCloseable {
     }
 
     static ContainerState toState(ActualContainer container) {
-        String revision = container.labels().get(ManagedLabels.REVISION);
-        return new ContainerState(container.id(), container.name(), container.image(),
-                container.running() ? "running" : "stopped", null, container.managed(),
-                container.labels().get(ManagedLabels.APP), revision == null ? null : Long.valueOf(revision),
-                container.specHash(), null);
+        return state(container.id(), container.name(), container.image(),
+                container.running() ? "running" : "stopped", null, container.labels());
+    }
+
+    /** Docker event attributes carry the container's name, image and labels. */
+    static ContainerState toState(ContainerChange change) {
+        String action = change.action();
+        String health = action.startsWith("health_status: ") ? action.substring("health_status: ".length()) : null;
+        String state = switch (action) {
+            case "die", "oom" -> "exited";
+            case "destroy" -> "removed";
+            default -> "running"; // start and health_status
+        };
+        return state(change.containerId(), change.name(), change.labels().get("image"), state, health,
+                change.labels());
+    }
+
+    private static ContainerState state(String id, String name, String image, String state, String health,
+            Map<String, String> labels) {
+        String revision = labels.get(ManagedLabels.REVISION);
+        return new ContainerState(id, name, image, state, health, ManagedLabels.isManaged(labels),
+                labels.get(ManagedLabels.APP), revision == null ? null : Long.valueOf(revision),
+                labels.get(ManagedLabels.SPEC_HASH), null);
     }
 
     /** Frames go out one at a time (the JDK WebSocket allows one outstanding send); dropped when offline. */
@@ -202,14 +221,12 @@ public final class Agent implements AutoCloseable {
     }
 
     private final class HubListener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
+        private final MessageAssembler messages = new MessageAssembler();
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                String text = partial.toString();
-                partial.setLength(0);
+            String text = messages.append(data, last);
+            if (text != null) {
                 try {
                     onFrame(Frames.read(text));
                 } catch (RuntimeException e) {

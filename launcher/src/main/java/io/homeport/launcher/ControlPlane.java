@@ -4,7 +4,6 @@ import io.homeport.launcher.auth.LocalAuth;
 import io.homeport.launcher.infra.KafkaMain;
 import io.homeport.launcher.infra.PostgresMain;
 import io.homeport.launcher.infra.PostgresServer;
-import io.homeport.launcher.process.ChildClasspath;
 import io.homeport.launcher.process.ManagedProcess;
 import io.homeport.launcher.process.Probes;
 import java.io.IOException;
@@ -70,7 +69,6 @@ public final class ControlPlane implements AutoCloseable {
     private final Ports ports;
     private final LocalAuth auth;
     private final Map<String, ManagedProcess> running = new LinkedHashMap<>();
-    private final Map<String, Duration> readiness = new LinkedHashMap<>();
     private BiConsumer<String, Duration> onReady = (name, took) -> { };
 
     public ControlPlane(Path home, Path repositoryRoot, Ports ports) {
@@ -123,9 +121,8 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
-    public Duration startService(Service service, Map<String, String> extraEnvironment) {
+    public void startService(Service service, Map<String, String> extraEnvironment) {
         startServices(List.of(service), Map.of(service, extraEnvironment));
-        return readiness.get(service.module());
     }
 
     public void stopService(Service service) {
@@ -138,15 +135,6 @@ public final class ControlPlane implements AutoCloseable {
         if (process != null) {
             process.kill();
         }
-    }
-
-    /** How long each process took from its start until it was ready, in start order. */
-    public Map<String, Duration> readiness() {
-        return Map.copyOf(readiness);
-    }
-
-    public List<String> readinessOrder() {
-        return new ArrayList<>(readiness.keySet());
     }
 
     public String url(Service service) {
@@ -243,7 +231,7 @@ public final class ControlPlane implements AutoCloseable {
             env.putAll(auth.gatewayEnvironment());
         }
         env.putAll(extraEnvironment);
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m", "-XX:+UseSerialGC",
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.java(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));
         return spawn(service.module(), command, env);
     }
@@ -259,24 +247,11 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     private void awaitInfra(ManagedProcess process, String marker) {
-        long logStart = process.logFile().toFile().length();
-        ready(process.name(), process.awaitReady(
-                () -> markerAfter(process.logFile(), logStart, marker), INFRA_TIMEOUT));
+        ready(process.name(), process.awaitReady(process.printed(marker), INFRA_TIMEOUT));
     }
 
     private void ready(String name, Duration took) {
-        readiness.put(name, took);
         onReady.accept(name, took);
-    }
-
-    private static boolean markerAfter(Path log, long offset, String marker) {
-        try {
-            byte[] bytes = Files.readAllBytes(log);
-            return bytes.length > offset
-                    && new String(bytes, (int) offset, bytes.length - (int) offset).contains(marker);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private void stop(String name) {
@@ -288,18 +263,15 @@ public final class ControlPlane implements AutoCloseable {
 
     private static List<String> javaCommand(List<String> jvmOptions, Class<?> main, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(javaBinary());
+        command.add(ManagedProcess.java());
         command.addAll(jvmOptions);
         command.add("-cp");
-        command.add(ChildClasspath.current());
+        command.add(System.getProperty("java.class.path"));
         command.add(main.getName());
         command.addAll(List.of(args));
         return command;
     }
 
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
 
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -2,6 +2,7 @@ package io.homeport.testkit;
 
 import io.homeport.agent.protocol.Frame;
 import io.homeport.agent.protocol.Frames;
+import io.homeport.agent.protocol.MessageAssembler;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -79,14 +80,13 @@ public final class AgentLink implements AutoCloseable {
     }
 
     private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
+        private final MessageAssembler messages = new MessageAssembler();
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                received.add(new Received(Frames.read(partial.toString()), System.nanoTime()));
-                partial.setLength(0);
+            String text = messages.append(data, last);
+            if (text != null) {
+                received.add(new Received(Frames.read(text), System.nanoTime()));
             }
             webSocket.request(1);
             return null;

@@ -51,8 +51,4 @@ public class AgentSessions {
                 .ifPresent(connection -> connection.closeAndAwait(new CloseReason(code, reason)));
     }
 
-    public boolean isConnected(UUID hostId) {
-        WebSocketConnection connection = byHost.get(hostId);
-        return connection != null && connection.isOpen();
-    }
 }

@@ -2,7 +2,6 @@ package io.homeport.gateway.client;
 
 import io.homeport.platform.problem.Problem;
 import io.homeport.platform.problem.ProblemException;
-import io.homeport.platform.problem.ProblemType;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
@@ -22,13 +21,9 @@ public class DownstreamProblemMapper implements ResponseExceptionMapper<ProblemE
                     problem.detail(), null, problem.errors()));
         }
         if (status < 500) {
-            return new ProblemException(new Problem(ProblemType.forStatus(status),
-                    Response.Status.fromStatusCode(status) == null ? "HTTP " + status
-                            : Response.Status.fromStatusCode(status).getReasonPhrase(),
-                    status, "The request was refused by a service behind the gateway", null, java.util.List.of()));
+            return new ProblemException(Problem.ofStatus(status, "The request was refused by a service behind the gateway"));
         }
-        return new ProblemException(new Problem(ProblemType.forStatus(502), "Bad gateway", 502,
-                "A service behind the gateway failed (HTTP " + status + ")", null, java.util.List.of()));
+        return new ProblemException(Problem.ofStatus(502, "A service behind the gateway failed (HTTP " + status + ")"));
     }
 
     private static boolean isProblem(Response response) {

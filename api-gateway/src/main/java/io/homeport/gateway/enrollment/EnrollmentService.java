@@ -163,8 +163,7 @@ public class EnrollmentService {
     }
 
     private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.invalid(field + " " + message,
-                List.of(new Problem.FieldError(field, message))));
+        return new ProblemException(Problem.invalidField(field, message));
     }
 
     private static ProblemException refused(String reason) {

@@ -62,6 +62,11 @@ public record HostRegistration(
 
     /** The name to register under: the given one, or one derived from the address. */
     public String effectiveName() {
-        return name != null ? name : address.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return name != null ? name : nameFor(address);
+    }
+
+    /** A valid host name made from a DNS name or address: lower case, runs of other characters become '-'. */
+    public static String nameFor(String addressOrHostname) {
+        return addressOrHostname.toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
     }
 }

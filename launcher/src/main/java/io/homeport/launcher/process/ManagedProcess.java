@@ -1,6 +1,7 @@
 package io.homeport.launcher.process;
 
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -23,13 +24,22 @@ public final class ManagedProcess {
     private final Path logFile;
     private final Path pidFile;
     private final long startedNanos;
+    /** Where this run's output begins in the (appended) log file. */
+    private final long logStart;
 
-    private ManagedProcess(String name, ProcessHandle handle, Path logFile, Path pidFile, long startedNanos) {
+    private ManagedProcess(String name, ProcessHandle handle, Path logFile, Path pidFile, long startedNanos,
+            long logStart) {
         this.name = name;
         this.handle = handle;
         this.logFile = logFile;
         this.pidFile = pidFile;
         this.startedNanos = startedNanos;
+        this.logStart = logStart;
+    }
+
+    /** The java launcher of this JVM, for child JVMs. */
+    public static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     public static ManagedProcess start(String name, List<String> command, Map<String, String> env, Path logFile,
@@ -41,10 +51,11 @@ public final class ManagedProcess {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
             builder.environment().putAll(env);
+            long logStart = Files.exists(logFile) ? Files.size(logFile) : 0;
             long started = System.nanoTime();
             Process process = builder.start();
             Files.writeString(pidFile, Long.toString(process.pid()), StandardCharsets.UTF_8);
-            return new ManagedProcess(name, process.toHandle(), logFile, pidFile, started);
+            return new ManagedProcess(name, process.toHandle(), logFile, pidFile, started, logStart);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + name + ": " + e.getMessage(), e);
         }
@@ -82,6 +93,30 @@ public final class ManagedProcess {
         }
         throw new IllegalStateException(name + " was not ready after " + timeout.toSeconds() + " s; see " + logFile
                 + "\n" + tail(20));
+    }
+
+    /**
+     * Whether this run of the process has printed {@code marker}. Reads only what was appended since the last
+     * look, so waiting on a growing log costs no more than the log itself.
+     */
+    public BooleanSupplier printed(String marker) {
+        long[] readUpTo = {logStart};
+        StringBuilder tail = new StringBuilder();
+        return () -> {
+            try (RandomAccessFile file = new RandomAccessFile(logFile.toFile(), "r")) {
+                long length = file.length();
+                if (length > readUpTo[0]) {
+                    byte[] appended = new byte[(int) (length - readUpTo[0])];
+                    file.seek(readUpTo[0]);
+                    file.readFully(appended);
+                    readUpTo[0] = length;
+                    tail.append(new String(appended, StandardCharsets.UTF_8));
+                }
+                return tail.indexOf(marker) >= 0;
+            } catch (IOException e) {
+                return false;
+            }
+        };
     }
 
     /** SIGTERM, then SIGKILL after {@code grace}. */

@@ -7,9 +7,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -23,16 +20,6 @@ public final class Probes {
         return () -> status("http://127.0.0.1:" + port + "/q/health/ready") == 200;
     }
 
-    /** The log file contains {@code marker} (the embedded infrastructure prints one when it is up). */
-    public static BooleanSupplier logContains(Path logFile, String marker) {
-        return () -> {
-            try {
-                return Files.exists(logFile) && Files.readString(logFile, StandardCharsets.UTF_8).contains(marker);
-            } catch (IOException e) {
-                return false;
-            }
-        };
-    }
 
     public static boolean portOpen(int port) {
         try (Socket socket = new Socket()) {

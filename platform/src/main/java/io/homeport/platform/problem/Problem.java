@@ -1,6 +1,7 @@
 package io.homeport.platform.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 
@@ -19,6 +20,18 @@ public record Problem(URI type, String title, int status, String detail, String 
 
     public static Problem of(ProblemType type, String detail) {
         return new Problem(type.uri(), type.title(), type.status(), detail, null, List.of());
+    }
+
+    /** One offending field: {@code detail} reads "field message". */
+    public static Problem invalidField(String field, String message) {
+        return invalid(field + " " + message, List.of(new FieldError(field, message)));
+    }
+
+    /** A problem for a bare HTTP status, titled with its reason phrase. */
+    public static Problem ofStatus(int status, String detail) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return new Problem(ProblemType.forStatus(status), known != null ? known.getReasonPhrase() : "HTTP " + status,
+                status, detail, null, List.of());
     }
 
     public static Problem invalid(String detail, List<FieldError> errors) {

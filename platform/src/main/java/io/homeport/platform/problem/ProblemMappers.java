@@ -69,7 +69,7 @@ public class ProblemMappers {
         if (field.isEmpty()) {
             return respond(Problem.of(ProblemType.MALFORMED_BODY, "The body " + message), uri);
         }
-        return respond(Problem.invalid(field + " " + message, List.of(new Problem.FieldError(field, message))), uri);
+        return respond(Problem.invalidField(field, message), uri);
     }
 
     @ServerExceptionMapper
@@ -91,10 +91,7 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        Response.Status known = Response.Status.fromStatusCode(status);
-        String title = known != null ? known.getReasonPhrase() : "HTTP " + status;
-        return respond(new Problem(ProblemType.forStatus(status), title, status, e.getMessage(), null, List.of()),
-                uri);
+        return respond(Problem.ofStatus(status, e.getMessage()), uri);
     }
 
     @ServerExceptionMapper

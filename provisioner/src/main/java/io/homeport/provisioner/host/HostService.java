@@ -55,7 +55,7 @@ public class HostService {
         if (Host.findByIdOptional(adopted.hostId()).isPresent()) {
             return;
         }
-        String base = adopted.hostname().toLowerCase().replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        String base = HostRegistration.nameFor(adopted.hostname());
         String name = Host.count("name", base) == 0 ? base : base + "-" + adopted.hostId().toString().substring(0, 8);
         Host host = new Host();
         host.id = adopted.hostId();

@@ -1,0 +1,39 @@
+package io.homeport.testkit;
+
+import io.homeport.launcher.process.ManagedProcess;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A real agent process, started from host-agent's packaged jar, for end-to-end tests and benchmarks. */
+public final class AgentProcess {
+
+    /** The JVM options of {@code deploy/systemd/homeport-agent.service}. */
+    public static final String JVM_OPTIONS = "-Xmx32m -Xss256k -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m "
+            + "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
+    /**
+     * Starts an agent that keeps its credential in {@code stateDir} and logs next to it ({@code <stateDir>.log}).
+     *
+     * @param environment {@code HOMEPORT_GATEWAY_URL}, {@code HOMEPORT_ENROLLMENT_KEY} and any other setting
+     */
+    public static ManagedProcess start(Path repositoryRoot, String jvmOptions, Path stateDir,
+            Map<String, String> environment) {
+        Path repo = repositoryRoot.toAbsolutePath().normalize();
+        List<String> command = new ArrayList<>();
+        command.add(ManagedProcess.java());
+        command.addAll(List.of(jvmOptions.split(" ")));
+        command.addAll(List.of("-cp", repo.resolve("host-agent/target/homeport-agent.jar") + ":"
+                + repo.resolve("host-agent/target/lib") + "/*", "io.homeport.agent.AgentMain"));
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("HOMEPORT_AGENT_STATE_DIR", stateDir.toString());
+        String name = stateDir.getFileName().toString();
+        return ManagedProcess.start("agent", command, env, stateDir.resolveSibling(name + ".log"),
+                stateDir.resolveSibling(name + ".pid"));
+    }
+
+    private AgentProcess() {
+    }
+}
