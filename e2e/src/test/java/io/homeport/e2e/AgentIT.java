@@ -9,11 +9,16 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeport.agent.docker.DockerClients;
+import io.homeport.agent.protocol.Commands;
 import io.homeport.agent.protocol.ContainerSpec;
+import io.homeport.agent.protocol.Frame;
 import io.homeport.agent.protocol.PullPolicy;
 import io.homeport.events.EventCodec;
 import io.homeport.events.EventTypes;
 import io.homeport.events.Topics;
+import io.homeport.events.agent.AgentCommandCompleted;
+import io.homeport.events.agent.AgentCommandProgress;
+import io.homeport.events.agent.AgentCommandRequested;
 import io.homeport.events.agent.AgentDesiredState;
 import io.homeport.launcher.ControlPlane;
 import io.homeport.launcher.Service;
@@ -23,13 +28,16 @@ import io.homeport.testkit.DockerEngine;
 import io.homeport.testkit.EventReader;
 import io.homeport.testkit.EventWriter;
 import io.homeport.testkit.LocalImages;
+import io.homeport.testkit.Rclone;
 import io.restassured.http.ContentType;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Random;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -38,8 +46,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A real agent process on this machine's dockerd, enrolled with the control plane started by the launcher:
- * it converges to the desired state, heals drift, survives the gateway going away and its own restart without
- * restarting a container.
+ * it converges to the desired state, heals drift, runs one-shot commands (logs and restart through the API, an
+ * rclone copy requested on Kafka), survives the gateway going away and its own restart without restarting a
+ * container.
  */
 class AgentIT {
 
@@ -55,6 +64,7 @@ class AgentIT {
         docker = DockerEngine.require(DockerClients.connect(DockerClients.DEFAULT_HOST));
         LocalImages.busybox(docker);
         home = Files.createTempDirectory("homeport-agent-e2e");
+        Files.writeString(home.resolve("rclone.conf"), ""); // local paths need no remote
         controlPlane = new ControlPlane(home.resolve("control-plane"), Path.of(".."), ControlPlane.Ports.free());
         controlPlane.startAll();
     }
@@ -70,6 +80,8 @@ class AgentIT {
         return AgentProcess.start(Path.of(".."), AgentProcess.JVM_OPTIONS, home.resolve("agent"), Map.of(
                 "HOMEPORT_GATEWAY_URL", controlPlane.url(Service.API_GATEWAY),
                 "HOMEPORT_ENROLLMENT_KEY", enrollmentKey,
+                "HOMEPORT_RCLONE", Rclone.require(),
+                "HOMEPORT_RCLONE_CONFIG", home.resolve("rclone.conf").toString(),
                 "HOMEPORT_AGENT_HEARTBEAT", "PT1S",
                 "HOMEPORT_AGENT_SNAPSHOT", "PT2S"));
     }
@@ -96,6 +108,15 @@ class AgentIT {
 
             docker.removeContainerCmd(desired.get(2).containerName()).withForce(true).exec();
             await("a container removed by hand comes back").atMost(WAIT).until(() -> running(desired.get(2)));
+
+            String logs = given().auth().oauth2(admin).get(containerUrl(hostId, desired.get(0)) + "/logs?tail=5")
+                    .then().statusCode(200).extract().asString();
+            assertThat(logs).contains("replica 0 started");
+            String before = inspect(desired.get(1)).getState().getStartedAt();
+            given().auth().oauth2(admin).post(containerUrl(hostId, desired.get(1)) + "/restart?timeout=1")
+                    .then().statusCode(200);
+            assertThat(inspect(desired.get(1)).getState().getStartedAt()).as("restarted").isNotEqualTo(before);
+            rcloneCopyRequestedOnKafka(hostId, reports);
 
             controlPlane.stopService(Service.API_GATEWAY);
             Thread.sleep(3_000);
@@ -125,8 +146,59 @@ class AgentIT {
         }
     }
 
+    /**
+     * An rclone copy requested on Kafka, as the storage-manager will: progress and the result come back as events,
+     * and the copy is byte-identical. The request is repeated until the result arrives (the gateway reads commands
+     * from the moment it joined); the agent runs a command id once, so there is exactly one result.
+     */
+    private void rcloneCopyRequestedOnKafka(UUID hostId, EventReader reports) throws Exception {
+        Path source = home.resolve("rclone/source");
+        Files.createDirectories(source.resolve("sub"));
+        byte[] data = new byte[6 * 1024 * 1024];
+        new Random(3).nextBytes(data);
+        Files.write(source.resolve("sub/data.bin"), data);
+        Path target = home.resolve("rclone/target");
+        Frame.Command copy = Commands.rclone("copy", source.toString(), target.toString(),
+                Map.of(Commands.BANDWIDTH_LIMIT, "3M"));
+
+        await("the copy's result").atMost(WAIT).pollInterval(Duration.ofSeconds(3)).until(() -> {
+            request(hostId, copy);
+            return completions(reports, copy).count() > 0;
+        });
+
+        assertThat(completions(reports, copy).toList()).singleElement()
+                .satisfies(done -> assertThat(done.succeeded()).as(done.output()).isTrue());
+        assertThat(reports.readFor(Duration.ZERO).stream().map(r -> r.value())
+                .filter(e -> e.getType().equals(EventTypes.AGENT_COMMAND_PROGRESS.type()))
+                .map(e -> EventCodec.payload(e, EventTypes.AGENT_COMMAND_PROGRESS))
+                .filter(p -> p.commandId().equals(copy.id())).map(AgentCommandProgress::totalBytes))
+                .as("progress while copying").isNotEmpty().contains((long) data.length);
+        assertThat(Files.readAllBytes(target.resolve("sub/data.bin"))).isEqualTo(data);
+    }
+
+    private java.util.stream.Stream<AgentCommandCompleted> completions(EventReader reports, Frame.Command command) {
+        return reports.readFor(Duration.ofMillis(200)).stream().map(r -> r.value())
+                .filter(e -> e.getType().equals(EventTypes.AGENT_COMMAND_COMPLETED.type()))
+                .map(e -> EventCodec.payload(e, EventTypes.AGENT_COMMAND_COMPLETED))
+                .filter(done -> done.commandId().equals(command.id()));
+    }
+
+    private void request(UUID hostId, Frame.Command command) {
+        try (EventWriter writer = new EventWriter(controlPlane.kafkaBootstrapServers())) {
+            writer.publish(Topics.AGENT_COMMANDS, EventCodec.create(EventTypes.AGENT_COMMAND_REQUESTED,
+                    URI.create("/homeport/e2e"), hostId.toString(), new AgentCommandRequested(command.id(), hostId,
+                            command.kind(), command.args(), Instant.now().plusSeconds(60)), Clock.systemUTC()));
+        }
+    }
+
+    private String containerUrl(UUID hostId, ContainerSpec spec) {
+        return controlPlane.url(Service.API_GATEWAY) + "/api/v1/hosts/" + hostId + "/containers/"
+                + spec.containerName();
+    }
+
     private static ContainerSpec spec(String app, int replica) {
-        return new ContainerSpec(app, replica, 1, LocalImages.BUSYBOX, List.of("sleep", "3600"),
+        return new ContainerSpec(app, replica, 1, LocalImages.BUSYBOX,
+                List.of("sh", "-c", "echo replica $REPLICA started; exec sleep 3600"),
                 Map.of("REPLICA", Integer.toString(replica)), Map.of(), List.of(), "unless-stopped", PullPolicy.NEVER);
     }
 

@@ -1,5 +1,8 @@
 package io.homeport.events;
 
+import io.homeport.events.agent.AgentCommandCompleted;
+import io.homeport.events.agent.AgentCommandProgress;
+import io.homeport.events.agent.AgentCommandRequested;
 import io.homeport.events.agent.AgentConnected;
 import io.homeport.events.agent.AgentDesiredState;
 import io.homeport.events.agent.AgentDisconnected;
@@ -31,10 +34,18 @@ public final class EventTypes {
             new EventType<>("io.homeport.agent.heartbeat.v1", Topics.AGENT_REPORTS, AgentHeartbeat.class);
     public static final EventType<AgentReported> AGENT_REPORTED =
             new EventType<>("io.homeport.agent.reported.v1", Topics.AGENT_REPORTS, AgentReported.class);
+    public static final EventType<AgentCommandRequested> AGENT_COMMAND_REQUESTED =
+            new EventType<>("io.homeport.agent.command.requested.v1", Topics.AGENT_COMMANDS,
+                    AgentCommandRequested.class);
+    public static final EventType<AgentCommandProgress> AGENT_COMMAND_PROGRESS =
+            new EventType<>("io.homeport.agent.command.progress.v1", Topics.AGENT_REPORTS, AgentCommandProgress.class);
+    public static final EventType<AgentCommandCompleted> AGENT_COMMAND_COMPLETED =
+            new EventType<>("io.homeport.agent.command.completed.v1", Topics.AGENT_REPORTS,
+                    AgentCommandCompleted.class);
 
     public static final List<EventType<?>> ALL = List.of(HOST_REGISTERED, HOST_ADOPTED, AGENT_DESIRED_STATE,
-            AGENT_CONNECTED, AGENT_DISCONNECTED, AGENT_HEARTBEAT, AGENT_REPORTED);
-
+            AGENT_CONNECTED, AGENT_DISCONNECTED, AGENT_HEARTBEAT, AGENT_REPORTED, AGENT_COMMAND_REQUESTED,
+            AGENT_COMMAND_PROGRESS, AGENT_COMMAND_COMPLETED);
 
     private EventTypes() {
     }

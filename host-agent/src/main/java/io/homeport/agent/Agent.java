@@ -1,6 +1,7 @@
 package io.homeport.agent;
 
 import com.github.dockerjava.api.DockerClient;
+import io.homeport.agent.command.CommandRunner;
 import io.homeport.agent.docker.ContainerChange;
 import io.homeport.agent.docker.ContainerChanges;
 import io.homeport.agent.docker.DockerActions;
@@ -38,7 +39,7 @@ import java.util.logging.Logger;
 /**
  * The agent: dials out to the hub, says hello with the host's facts, reports container state (full snapshots
  * periodically, deltas from Docker events as they happen) and reconciles the host to each desired state it
- * receives, re-applying the last one periodically to heal drift. When the hub is unreachable the containers keep
+ * receives, re-applying the last one periodically to heal drift; runs the hub's one-shot commands. When the hub is unreachable the containers keep
  * running and the agent redials with jittered exponential backoff. Closing the agent stops no container.
  */
 public final class Agent implements AutoCloseable {
@@ -52,6 +53,7 @@ public final class Agent implements AutoCloseable {
     private final HostContainers host;
     private final ReconcilePass reconcile;
     private final HostFactsReader facts;
+    private final CommandRunner commands;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("agent"));
     private final ExecutorService reconciler = Executors.newSingleThreadExecutor(daemon("reconcile"));
@@ -68,6 +70,7 @@ public final class Agent implements AutoCloseable {
         this.host = new HostContainers(docker);
         this.reconcile = new ReconcilePass(host, new DockerActions(docker));
         this.facts = new HostFactsReader(Path.of("/"), docker);
+        this.commands = new CommandRunner(docker, config.rclone(), config.rcloneConfig());
     }
 
     public void start() {
@@ -123,7 +126,7 @@ public final class Agent implements AutoCloseable {
             desired = next;
             reconciler.submit(() -> apply(next));
         } else if (frame instanceof Frame.Command command) {
-            send(new Frame.Result(command.id(), null, false, "command '" + command.kind() + "' is not supported yet"));
+            commands.submit(command, this::send);
         }
     }
 
@@ -136,12 +139,14 @@ public final class Agent implements AutoCloseable {
                     + outcomes.stream().filter(o -> !o.succeeded()).map(o -> "; " + o.container() + " "
                             + o.action() + ": " + o.message()).reduce("", String::concat);
             if (!outcomes.isEmpty()) {
-                send(new Frame.Result(null, state.revision(), succeeded, summary));
+                send(new Frame.Result(null, state.revision(), succeeded, summary,
+                        succeeded ? null : Frame.Failure.FAILED));
                 send(snapshot());
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Reconciling revision " + state.revision() + " failed", e);
-            send(new Frame.Result(null, state.revision(), false, String.valueOf(e.getMessage())));
+            send(new Frame.Result(null, state.revision(), false, String.valueOf(e.getMessage()),
+                    Frame.Failure.FAILED));
         }
     }
 
@@ -210,6 +215,7 @@ public final class Agent implements AutoCloseable {
         }
         scheduler.shutdownNow();
         reconciler.shutdownNow();
+        commands.close();
         try {
             if (changes != null) {
                 changes.close();

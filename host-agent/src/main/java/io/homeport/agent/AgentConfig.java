@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param enrollmentKey  {@code HOMEPORT_ENROLLMENT_KEY}; needed only until the agent holds a credential
  * @param stateDir       {@code HOMEPORT_AGENT_STATE_DIR} (default {@code /var/lib/homeport-agent}): the credential
  * @param dockerHost     {@code DOCKER_HOST} (default {@code unix:///var/run/docker.sock})
+ * @param rclone         {@code HOMEPORT_RCLONE} (default {@code rclone} on the PATH), for rclone commands
+ * @param rcloneConfig   {@code HOMEPORT_RCLONE_CONFIG} (default {@code /etc/homeport/rclone.conf})
  */
 public record AgentConfig(URI gatewayUrl, Optional<String> enrollmentKey, Path stateDir, String dockerHost,
-        Duration heartbeatInterval, Duration snapshotInterval) {
+        Duration heartbeatInterval, Duration snapshotInterval, String rclone, Path rcloneConfig) {
 
     public static AgentConfig fromEnvironment(Map<String, String> env) {
         String gateway = env.get("HOMEPORT_GATEWAY_URL");
@@ -27,7 +29,9 @@ public record AgentConfig(URI gatewayUrl, Optional<String> enrollmentKey, Path s
                 Path.of(env.getOrDefault("HOMEPORT_AGENT_STATE_DIR", "/var/lib/homeport-agent")),
                 env.getOrDefault("DOCKER_HOST", "unix:///var/run/docker.sock"),
                 Duration.parse(env.getOrDefault("HOMEPORT_AGENT_HEARTBEAT", "PT10S")),
-                Duration.parse(env.getOrDefault("HOMEPORT_AGENT_SNAPSHOT", "PT30S")));
+                Duration.parse(env.getOrDefault("HOMEPORT_AGENT_SNAPSHOT", "PT30S")),
+                env.getOrDefault("HOMEPORT_RCLONE", "rclone"),
+                Path.of(env.getOrDefault("HOMEPORT_RCLONE_CONFIG", "/etc/homeport/rclone.conf")));
     }
 
     /** Never print the enrollment key. */

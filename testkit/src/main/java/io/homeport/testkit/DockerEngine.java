@@ -1,7 +1,6 @@
 package io.homeport.testkit;
 
 import com.github.dockerjava.api.DockerClient;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The local Docker engine for integration tests. Without one, tests are skipped on a developer's machine but
@@ -15,12 +14,7 @@ public final class DockerEngine {
             docker.pingCmd().exec();
             return docker;
         } catch (RuntimeException unreachable) {
-            String reason = "no Docker engine reachable: " + unreachable.getMessage();
-            if ("true".equals(System.getenv("CI"))) {
-                throw new IllegalStateException(reason + " (CI must start dockerd)", unreachable);
-            }
-            Assumptions.abort(reason);
-            throw unreachable;
+            throw Unavailable.skipOrFail("no Docker engine reachable: " + unreachable.getMessage(), unreachable);
         }
     }
 

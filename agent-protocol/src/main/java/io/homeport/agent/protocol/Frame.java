@@ -9,7 +9,7 @@ import java.util.UUID;
 
 /**
  * One WebSocket text frame between the gateway's agent hub and an agent: a JSON object whose {@code type} names
- * the frame. Agents send hello, report, heartbeat and result; the hub sends desired and command.
+ * the frame. Agents send hello, report, heartbeat, progress and result; the hub sends desired and command.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
@@ -17,6 +17,7 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = Frame.Report.class, name = "report"),
     @JsonSubTypes.Type(value = Frame.Heartbeat.class, name = "heartbeat"),
     @JsonSubTypes.Type(value = Frame.Result.class, name = "result"),
+    @JsonSubTypes.Type(value = Frame.Progress.class, name = "progress"),
     @JsonSubTypes.Type(value = Frame.Desired.class, name = "desired"),
     @JsonSubTypes.Type(value = Frame.Command.class, name = "command")
 })
@@ -33,8 +34,42 @@ public sealed interface Frame {
     record Heartbeat(Instant at) implements Frame {
     }
 
-    /** The outcome of a command, or of applying a desired state ({@code commandId} null, {@code revision} set). */
-    record Result(UUID commandId, Long revision, boolean succeeded, String output) implements Frame {
+    /**
+     * The outcome of a command, or of applying a desired state ({@code commandId} null, {@code revision} set).
+     * {@code failure} says why a failed one failed (null when it succeeded).
+     */
+    record Result(UUID commandId, Long revision, boolean succeeded, String output, Failure failure)
+            implements Frame {
+
+        public static Result succeeded(UUID commandId, String output) {
+            return new Result(commandId, null, true, output, null);
+        }
+
+        public static Result failed(UUID commandId, Failure failure, String reason) {
+            return new Result(commandId, null, false, reason, failure);
+        }
+    }
+
+    /** Why a command failed: the hub answers the caller with the matching HTTP status. */
+    enum Failure {
+        /** The arguments are wrong (400). */
+        INVALID,
+        /** The container or path named does not exist (404). */
+        NOT_FOUND,
+        /** The agent will not do it, e.g. the container is not Homeport's (409). */
+        REFUSED,
+        /** It was tried and went wrong (422). */
+        FAILED,
+        /** The agent does not know this kind of command (an older agent; 501). */
+        UNSUPPORTED
+    }
+
+    /**
+     * How far a long command has got, sent about once a second while it runs. {@code percent}, {@code bytes} and
+     * {@code totalBytes} are null when unknown.
+     */
+    record Progress(UUID commandId, Integer percent, Long bytes, Long totalBytes, String message)
+            implements Frame {
     }
 
     /** The host's whole desired state; a later revision replaces it entirely. */

@@ -24,14 +24,17 @@ class FramesTest {
                 new Frame.Report(true, List.of(new ContainerState("id", "hp-web-0", "local/busybox:1", "running",
                         null, true, "web", 3L, "abc", Instant.parse("2026-11-25T10:00:00Z"))), Instant.now()),
                 new Frame.Heartbeat(Instant.parse("2026-11-25T10:00:00Z")),
-                new Frame.Result(null, 3L, true, "converged"),
+                new Frame.Result(null, 3L, true, "converged", null),
+                Frame.Result.failed(UUID.randomUUID(), Frame.Failure.NOT_FOUND, "no container hp-x-0"),
+                new Frame.Progress(UUID.randomUUID(), 42, 420L, 1000L, "a.bin"),
                 new Frame.Desired(3, List.of(spec)),
-                new Frame.Command(UUID.randomUUID(), "logs", Map.of("container", "hp-web-0", "tail", "100")));
+                Commands.logs("hp-web-0", 100),
+                Commands.rclone("sync", "/srv/data", "gdrive:apps/web", Map.of(Commands.BACKUP_DIR, "gdrive:old")));
 
         for (Frame frame : frames) {
             assertThat(Frames.read(Frames.write(frame))).isEqualTo(frame);
         }
-        assertThat(Frames.write(frames.get(4))).startsWith("{\"type\":\"desired\"");
+        assertThat(Frames.write(frames.get(6))).startsWith("{\"type\":\"desired\"");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.homeport.gateway.agenthub;
 
 import io.homeport.agent.protocol.Frame;
 import io.homeport.events.EventTypes;
+import io.homeport.events.agent.AgentCommandCompleted;
+import io.homeport.events.agent.AgentCommandProgress;
 import io.homeport.events.agent.AgentConnected;
 import io.homeport.events.agent.AgentDisconnected;
 import io.homeport.events.agent.AgentHeartbeat;
@@ -39,6 +41,20 @@ public class AgentEvents {
     @Transactional
     public void heartbeat(UUID hostId, Frame.Heartbeat heartbeat) {
         outbox.emit(EventTypes.AGENT_HEARTBEAT, hostId.toString(), new AgentHeartbeat(hostId, Instant.now()));
+    }
+
+    @Transactional
+    public void commandProgress(UUID hostId, Frame.Progress progress) {
+        outbox.emit(EventTypes.AGENT_COMMAND_PROGRESS, hostId.toString(), new AgentCommandProgress(
+                progress.commandId(), hostId, progress.percent(), progress.bytes(), progress.totalBytes(),
+                progress.message(), Instant.now()));
+    }
+
+    /** @param output what the event may carry (for logs: not the lines themselves) */
+    @Transactional
+    public void commandCompleted(UUID hostId, String kind, Frame.Result result, String output) {
+        outbox.emit(EventTypes.AGENT_COMMAND_COMPLETED, hostId.toString(), new AgentCommandCompleted(
+                result.commandId(), hostId, kind, result.succeeded(), result.failure(), output, Instant.now()));
     }
 
     @Transactional

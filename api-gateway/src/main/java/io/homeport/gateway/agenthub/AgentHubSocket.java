@@ -34,13 +34,15 @@ public class AgentHubSocket {
     private final AgentSessions sessions;
     private final DesiredStates desiredStates;
     private final AgentEvents events;
+    private final AgentCommands commands;
 
     AgentHubSocket(EnrollmentService enrollment, AgentSessions sessions, DesiredStates desiredStates,
-            AgentEvents events) {
+            AgentEvents events, AgentCommands commands) {
         this.enrollment = enrollment;
         this.sessions = sessions;
         this.desiredStates = desiredStates;
         this.events = events;
+        this.commands = commands;
     }
 
     @OnOpen
@@ -78,13 +80,18 @@ public class AgentHubSocket {
                 return;
             }
             desiredStates.of(hostId).ifPresent(desired -> sessions.send(hostId, desired));
+            commands.connected(hostId);
         } else if (frame instanceof Frame.Report report) {
             events.reported(hostId, report);
         } else if (frame instanceof Frame.Heartbeat heartbeat) {
             events.heartbeat(hostId, heartbeat);
-        } else if (frame instanceof Frame.Result result) {
-            LOG.infof("Host %s: %s %s", hostId, result.succeeded() ? "succeeded" : "failed",
-                    result.revision() != null ? "revision " + result.revision() : "command " + result.commandId());
+        } else if (frame instanceof Frame.Progress progress) {
+            commands.progress(hostId, progress);
+        } else if (frame instanceof Frame.Result result && result.commandId() != null) {
+            commands.result(hostId, result);
+        } else if (frame instanceof Frame.Result applied) {
+            LOG.infof("Host %s %s revision %s", hostId, applied.succeeded() ? "applied" : "failed to apply",
+                    applied.revision());
         } else {
             connection.closeAndAwait(new CloseReason(BAD_FRAME, "agents do not send "
                     + frame.getClass().getSimpleName().toLowerCase() + " frames"));

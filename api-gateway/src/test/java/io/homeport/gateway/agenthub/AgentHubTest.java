@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.protocol.Frame;
-import io.homeport.agent.protocol.Frames;
 import io.homeport.agent.protocol.PullPolicy;
 import io.homeport.events.EventCodec;
 import io.homeport.events.EventTypes;
 import io.homeport.events.Topics;
 import io.homeport.events.agent.AgentDesiredState;
 import io.homeport.events.agent.AgentReported;
-import io.homeport.gateway.enrollment.EnrollmentKeyKind;
-import io.homeport.gateway.enrollment.EnrollmentKeyRequest;
-import io.homeport.gateway.enrollment.EnrollmentRequest;
+import io.homeport.gateway.agenthub.TestAgents.Agent;
 import io.homeport.gateway.enrollment.EnrollmentService;
 import io.homeport.testkit.AgentLink;
 import io.homeport.testkit.EventReader;
@@ -54,24 +51,16 @@ class AgentHubTest {
     @TestHTTPResource("/api/v1/agents/connect")
     URI hub;
 
-    private record Agent(UUID hostId, String credential) {
+    private TestAgents agents() {
+        return new TestAgents(enrollment, hub);
     }
 
     private Agent enrolled() {
-        UUID hostId = UUID.randomUUID();
-        String key = enrollment.create(new EnrollmentKeyRequest(EnrollmentKeyKind.ONE_TIME, hostId, null, null,
-                null), "test").key();
-        return new Agent(hostId, enrollment.enroll(new EnrollmentRequest(key, "h-" + hostId)).credential());
-    }
-
-    private URI ws() {
-        return URI.create(hub.toString().replaceFirst("^http", "ws"));
+        return agents().enrolled();
     }
 
     private AgentLink connect(Agent agent) {
-        AgentLink link = AgentLink.connect(ws(), agent.credential());
-        link.send(new Frame.Hello(Frames.PROTOCOL_VERSION, "test", agent.hostId(), null));
-        return link;
+        return agents().connect(agent);
     }
 
     private void publishDesired(UUID hostId, long revision, String app) {
@@ -125,7 +114,7 @@ class AgentHubTest {
 
     @Test
     void aMissingOrUnknownCredentialIsRefusedWithAReason() {
-        try (AgentLink stranger = AgentLink.connect(ws(), "hpa_made-up")) {
+        try (AgentLink stranger = agents().open("hpa_made-up")) {
             AgentLink.Closed closed = stranger.closed(WAIT);
             assertThat(closed).isNotNull();
             assertThat(closed.code()).isEqualTo(AgentHubSocket.UNAUTHORIZED);
@@ -153,7 +142,7 @@ class AgentHubTest {
     @Test
     void anUnsupportedProtocolVersionIsRefused() {
         Agent a = enrolled();
-        try (AgentLink link = AgentLink.connect(ws(), a.credential())) {
+        try (AgentLink link = agents().open(a.credential())) {
             link.send(new Frame.Hello(99, "future", a.hostId(), null));
             AgentLink.Closed closed = link.closed(WAIT);
             assertThat(closed).isNotNull();
@@ -173,7 +162,7 @@ class AgentHubTest {
             assertThat(closed).isNotNull();
             assertThat(closed.code()).isEqualTo(AgentSessions.REVOKED);
         }
-        try (AgentLink again = AgentLink.connect(ws(), a.credential())) {
+        try (AgentLink again = agents().open(a.credential())) {
             assertThat(again.closed(WAIT).code()).isEqualTo(AgentHubSocket.UNAUTHORIZED);
         }
     }

@@ -1,0 +1,79 @@
+package io.homeport.agent.command;
+
+import io.homeport.agent.protocol.Frame;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/** Runs rclone with the host's rclone config, reporting its progress; stops it when the agent stops. */
+final class RcloneCommand implements AutoCloseable {
+
+    private static final int MAX_OUTPUT = 64 * 1024;
+
+    private final String rclone;
+    private final Path config;
+    private final Set<Process> running = ConcurrentHashMap.newKeySet();
+
+    RcloneCommand(String rclone, Path config) {
+        this.rclone = rclone;
+        this.config = config;
+    }
+
+    String run(UUID commandId, Map<String, String> args, Consumer<Frame.Progress> progress)
+            throws InterruptedException {
+        RcloneInvocation invocation = RcloneInvocation.of(rclone, args);
+        ProcessBuilder builder = new ProcessBuilder(invocation.argv()).redirectErrorStream(true);
+        builder.environment().put("RCLONE_CONFIG", config.toString());
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new CommandFailure(Frame.Failure.FAILED, "cannot run " + rclone + ": " + e.getMessage());
+        }
+        running.add(process);
+        OutputTail messages = new OutputTail(MAX_OUTPUT);
+        Frame.Progress last = null;
+        try (BufferedReader lines = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                RcloneOutput.Line read = RcloneOutput.read(commandId, line);
+                if (read.progress() != null) {
+                    last = read.progress();
+                    progress.accept(last);
+                } else if (!read.message().isBlank()) {
+                    messages.line(read.message());
+                }
+            }
+            int exit = process.waitFor();
+            String summary = (last == null ? "" : "done: " + describe(last) + "\n") + messages;
+            if (exit != 0) {
+                throw new CommandFailure(Frame.Failure.FAILED, "rclone " + args.get("operation") + " exited with "
+                        + exit + "\n" + summary);
+            }
+            return summary;
+        } catch (IOException e) {
+            throw new CommandFailure(Frame.Failure.FAILED, "reading rclone's output failed: " + e.getMessage());
+        } finally {
+            process.destroyForcibly();
+            running.remove(process);
+        }
+    }
+
+    /** Stops every rclone still running. */
+    @Override
+    public void close() {
+        running.forEach(Process::destroy);
+    }
+
+    private static String describe(Frame.Progress progress) {
+        return progress.message() + (progress.bytes() == null || progress.bytes() == 0 ? ""
+                : ", " + progress.bytes() + " bytes");
+    }
+}
