@@ -72,7 +72,7 @@ public final class AgentFootprintBench {
         String key = given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("kind", "REUSABLE"))
                 .post(gateway + "/api/v1/enrollment-keys").then().statusCode(201).extract().path("key");
         ManagedProcess agent = AgentProcess.start(Path.of("."),
-                System.getProperty("agent.jvm", AgentProcess.JVM_OPTIONS),
+                System.getProperty("agent.jvm", AgentProcess.jvmOptions(Path.of("."))),
                 state, Map.of("HOMEPORT_GATEWAY_URL", gateway, "HOMEPORT_ENROLLMENT_KEY", key));
         String app = "bench" + UUID.randomUUID().toString().substring(0, 6);
         try {

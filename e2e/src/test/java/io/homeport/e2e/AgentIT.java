@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.HostConfig;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeport.agent.docker.DockerClients;
 import io.homeport.agent.protocol.Commands;
@@ -31,6 +34,7 @@ import io.homeport.testkit.LocalImages;
 import io.homeport.testkit.Rclone;
 import io.restassured.http.ContentType;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -40,6 +44,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +84,7 @@ class AgentIT {
     }
 
     private ManagedProcess startAgent(String enrollmentKey) {
-        return AgentProcess.start(Path.of(".."), AgentProcess.JVM_OPTIONS, home.resolve("agent"), Map.of(
+        return AgentProcess.start(Path.of(".."), AgentProcess.jvmOptions(Path.of("..")), home.resolve("agent"), Map.of(
                 "HOMEPORT_GATEWAY_URL", controlPlane.url(Service.API_GATEWAY),
                 "HOMEPORT_ENROLLMENT_KEY", enrollmentKey,
                 "HOMEPORT_RCLONE", Rclone.require(),
@@ -144,6 +151,74 @@ class AgentIT {
                 }
             }
         }
+    }
+
+    /**
+     * The agent as a container (host-agent/image/build, FROM scratch, no registry): it enrolls, its host is
+     * adopted, it converges a desired state through the mounted Docker socket, and removing the agent's own
+     * container stops none of the containers it manages.
+     */
+    @Test
+    void theAgentRunsAsAContainer() throws Exception {
+        String image = "homeport/agent:e2e";
+        Process build = new ProcessBuilder("../host-agent/image/build", image).redirectErrorStream(true)
+                .redirectOutput(home.resolve("image-build.log").toFile()).start();
+        assertThat(build.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(build.exitValue()).as(Files.readString(home.resolve("image-build.log"))).isZero();
+
+        String admin = controlPlane.auth().token("e2e-admin", List.of("admin"), Duration.ofHours(1));
+        String key = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"kind\":\"REUSABLE\",\"maxUses\":1}")
+                .post(controlPlane.url(Service.API_GATEWAY) + "/api/v1/enrollment-keys")
+                .then().statusCode(201).extract().path("key");
+        String agentContainer = docker.createContainerCmd(image)
+                .withName("homeport-agent-e2e-" + UUID.randomUUID().toString().substring(0, 6))
+                .withEnv("HOMEPORT_GATEWAY_URL=" + controlPlane.url(Service.API_GATEWAY),
+                        "HOMEPORT_ENROLLMENT_KEY=" + key, "HOMEPORT_HOST_ROOT=/host", "HOMEPORT_AGENT_SNAPSHOT=PT2S")
+                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("host").withBinds(
+                        Bind.parse("/var/run/docker.sock:/var/run/docker.sock"), Bind.parse("/:/host:ro")))
+                .exec().getId();
+        String app = "img" + UUID.randomUUID().toString().substring(0, 6);
+        ContainerSpec spec = spec(app, 0);
+        try {
+            docker.startContainerCmd(agentContainer).exec();
+            Pattern forHost = Pattern.compile("for host ([0-9a-f-]{36})");
+            await("the containerised agent connects").atMost(WAIT)
+                    .until(() -> containerLog(agentContainer).contains("Connected to the hub"));
+            Matcher matcher = forHost.matcher(containerLog(agentContainer));
+            assertThat(matcher.find()).isTrue();
+            UUID hostId = UUID.fromString(matcher.group(1));
+            assertThat(containerLog(agentContainer)).doesNotContain(key);
+            await("its host is adopted").atMost(WAIT).until(() -> given().auth().oauth2(admin)
+                    .get(controlPlane.url(Service.API_GATEWAY) + "/api/v1/hosts/" + hostId).statusCode() == 200);
+
+            publishDesired(hostId, 1, List.of(spec));
+            await("it converges through the mounted socket").atMost(WAIT).until(() -> running(spec));
+
+            docker.removeContainerCmd(agentContainer).withForce(true).exec();
+            Thread.sleep(1_000);
+            assertThat(running(spec)).as("removing the agent stops nothing").isTrue();
+        } finally {
+            for (String name : List.of(agentContainer, spec.containerName())) {
+                try {
+                    docker.removeContainerCmd(name).withForce(true).exec();
+                } catch (NotFoundException gone) {
+                    // removed already
+                }
+            }
+        }
+    }
+
+    private String containerLog(String container) throws InterruptedException {
+        StringBuilder log = new StringBuilder();
+        docker.logContainerCmd(container).withStdOut(true).withStdErr(true)
+                .exec(new ResultCallback.Adapter<com.github.dockerjava.api.model.Frame>() {
+                    @Override
+                    public void onNext(com.github.dockerjava.api.model.Frame frame) {
+                        log.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                    }
+                }).awaitCompletion(10, TimeUnit.SECONDS);
+        return log.toString();
     }
 
     /**

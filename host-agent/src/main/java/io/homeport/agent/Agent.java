@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -69,7 +68,7 @@ public final class Agent implements AutoCloseable {
         this.docker = DockerClients.connect(config.dockerHost());
         this.host = new HostContainers(docker);
         this.reconcile = new ReconcilePass(host, new DockerActions(docker));
-        this.facts = new HostFactsReader(Path.of("/"), docker);
+        this.facts = new HostFactsReader(config.hostRoot(), docker);
         this.commands = new CommandRunner(docker, config.rclone(), config.rcloneConfig());
     }
 

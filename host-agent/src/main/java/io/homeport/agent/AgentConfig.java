@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param dockerHost     {@code DOCKER_HOST} (default {@code unix:///var/run/docker.sock})
  * @param rclone         {@code HOMEPORT_RCLONE} (default {@code rclone} on the PATH), for rclone commands
  * @param rcloneConfig   {@code HOMEPORT_RCLONE_CONFIG} (default {@code /etc/homeport/rclone.conf})
+ * @param hostRoot       {@code HOMEPORT_HOST_ROOT} (default {@code /}): where the host's {@code /etc} and {@code /proc}
+ *                       are seen, for its facts; {@code /host} in the container image, with the host's root mounted
  */
 public record AgentConfig(URI gatewayUrl, Optional<String> enrollmentKey, Path stateDir, String dockerHost,
-        Duration heartbeatInterval, Duration snapshotInterval, String rclone, Path rcloneConfig) {
+        Duration heartbeatInterval, Duration snapshotInterval, String rclone, Path rcloneConfig, Path hostRoot) {
 
     public static AgentConfig fromEnvironment(Map<String, String> env) {
         String gateway = env.get("HOMEPORT_GATEWAY_URL");
@@ -31,7 +33,8 @@ public record AgentConfig(URI gatewayUrl, Optional<String> enrollmentKey, Path s
                 Duration.parse(env.getOrDefault("HOMEPORT_AGENT_HEARTBEAT", "PT10S")),
                 Duration.parse(env.getOrDefault("HOMEPORT_AGENT_SNAPSHOT", "PT30S")),
                 env.getOrDefault("HOMEPORT_RCLONE", "rclone"),
-                Path.of(env.getOrDefault("HOMEPORT_RCLONE_CONFIG", "/etc/homeport/rclone.conf")));
+                Path.of(env.getOrDefault("HOMEPORT_RCLONE_CONFIG", "/etc/homeport/rclone.conf")),
+                Path.of(env.getOrDefault("HOMEPORT_HOST_ROOT", "/")));
     }
 
     /** Never print the enrollment key. */

@@ -10,13 +10,15 @@ import java.util.Map;
 /** A real agent process, started from host-agent's packaged jar, for end-to-end tests and benchmarks. */
 public final class AgentProcess {
 
-    /** The JVM options of {@code deploy/systemd/homeport-agent.service}. */
-    public static final String JVM_OPTIONS = "-Xmx32m -Xss256k -XX:ReservedCodeCacheSize=16m -XX:MaxMetaspaceSize=64m "
-            + "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+    /** The agent's shipped JVM options ({@code host-agent/jvm.options}), as a {@code java} argument file. */
+    public static String jvmOptions(Path repositoryRoot) {
+        return "@" + repositoryRoot.toAbsolutePath().normalize().resolve("host-agent/jvm.options");
+    }
 
     /**
      * Starts an agent that keeps its credential in {@code stateDir} and logs next to it ({@code <stateDir>.log}).
      *
+     * @param jvmOptions  space-separated, e.g. {@link #jvmOptions(Path)}
      * @param environment {@code HOMEPORT_GATEWAY_URL}, {@code HOMEPORT_ENROLLMENT_KEY} and any other setting
      */
     public static ManagedProcess start(Path repositoryRoot, String jvmOptions, Path stateDir,

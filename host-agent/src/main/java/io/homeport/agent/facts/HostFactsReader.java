@@ -105,7 +105,7 @@ public final class HostFactsReader {
             }
             String mountPoint = fields[1].replace("\\040", " ");
             try {
-                FileStore store = Files.getFileStore(Path.of(mountPoint));
+                FileStore store = Files.getFileStore(root.resolve(mountPoint.substring(1)));
                 disks.add(new HostFacts.Disk(mountPoint, fields[2], store.getTotalSpace(), store.getUsableSpace()));
             } catch (IOException | RuntimeException unreadable) {
                 // a mount we may not stat (another namespace's, a stale FUSE mount): not a disk we can use
