@@ -1,0 +1,32 @@
+package io.homeport.api.apps;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * Compose stacks, {@code /api/v1/stacks}: served to users by the gateway and implemented by the deployer.
+ */
+@Path("/api/v1/stacks")
+public interface StacksApi {
+
+    /** The YAML media types a compose file may come as. */
+    String YAML = "application/yaml";
+
+    /**
+     * Reads a compose file and answers how Homeport would deploy it, deploying nothing: the apps in start order,
+     * or 422 listing every unsupported or invalid key with the reason.
+     *
+     * @param name the stack's name when the file has none
+     */
+    @POST
+    @Path("/preview")
+    @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    StackPreview preview(@QueryParam("name") String name,
+            @NotBlank(message = "a compose file is required") String compose);
+}
