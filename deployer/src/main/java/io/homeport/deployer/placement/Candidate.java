@@ -1,0 +1,20 @@
+package io.homeport.deployer.placement;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A host as placement sees it: what its agent reported it has, what the apps already placed there take, and
+ * whether its agent is connected.
+ *
+ * @param usedHostPorts {@code 8080/tcp}, ... published by the apps already placed there
+ */
+public record Candidate(UUID hostId, String name, Map<String, String> labels, boolean online, double cpus,
+        long memoryMb, double usedCpus, long usedMemoryMb, Set<String> usedHostPorts) {
+
+    public Candidate {
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+        usedHostPorts = usedHostPorts == null ? Set.of() : Set.copyOf(usedHostPorts);
+    }
+}

@@ -1,0 +1,88 @@
+package io.homeport.deployer.placement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.homeport.api.apps.AppSpec;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class PlacementTest {
+
+    private static final UUID A = UUID.fromString("00000000-0000-0000-0000-00000000000a");
+    private static final UUID B = UUID.fromString("00000000-0000-0000-0000-00000000000b");
+    private static final UUID C = UUID.fromString("00000000-0000-0000-0000-00000000000c");
+
+    private static Candidate host(UUID id, String name, Map<String, String> labels, double cpus, long memoryMb) {
+        return new Candidate(id, name, labels, true, cpus, memoryMb, 0, 0, Set.of());
+    }
+
+    private static AppSpec app(int replicas, Double cpus, Long memoryMb, Map<String, String> constraints,
+            UUID hostId, List<AppSpec.Port> ports) {
+        return new AppSpec("web", "nginx:1.27", null, null, null, null, ports, null, null, null, null,
+                new AppSpec.Resources(cpus, memoryMb), replicas, new AppSpec.Placement(hostId, constraints), null,
+                null, null, null, null);
+    }
+
+    @Test
+    void replicasSpreadOverQualifyingHostsDeterministically() {
+        List<Candidate> hosts = List.of(host(C, "gamma", Map.of("tier", "edge"), 4, 4096),
+                host(A, "alpha", Map.of("tier", "edge"), 4, 8192), host(B, "beta", Map.of("tier", "core"), 8, 16384));
+        AppSpec spec = app(3, 1.0, 1024L, Map.of("tier", "edge"), null, List.of());
+
+        PlacementDecision decision = Placement.place(spec, hosts);
+
+        assertThat(decision.placed()).isTrue();
+        assertThat(decision.hosts()).containsExactly(A, C, A); // most free memory first, then spread
+        List<Candidate> shuffled = new java.util.ArrayList<>(hosts);
+        Collections.reverse(shuffled);
+        assertThat(Placement.place(spec, shuffled)).isEqualTo(decision);
+    }
+
+    @Test
+    void capacityCountsWhatIsAlreadyPlaced() {
+        Candidate busy = new Candidate(A, "alpha", Map.of(), true, 2, 2048, 1.5, 1536, Set.of());
+        Candidate idle = host(B, "beta", Map.of(), 1, 1024);
+
+        assertThat(Placement.place(app(1, 1.0, 512L, null, null, null), List.of(busy, idle)).hosts())
+                .containsExactly(B);
+        PlacementDecision none = Placement.place(app(2, 1.0, 512L, null, null, null), List.of(busy, idle));
+        assertThat(none.placed()).isFalse();
+        assertThat(none.refusals()).containsExactly(
+                Map.entry("alpha", "replica 2 of 2: needs 1.00 CPUs, 0.50 of 2.00 free"),
+                Map.entry("beta", "replica 2 of 2: needs 1.00 CPUs, 0.00 of 1.00 free"));
+    }
+
+    @Test
+    void everyHostSaysWhyWhenNothingFits() {
+        List<Candidate> hosts = List.of(
+                new Candidate(A, "alpha", Map.of("tier", "edge"), false, 4, 4096, 0, 0, Set.of()),
+                host(B, "beta", Map.of("tier", "core"), 4, 4096),
+                new Candidate(C, "gamma", Map.of("tier", "edge"), true, 4, 4096, 0, 0, Set.of("8080/tcp")));
+        AppSpec spec = app(1, null, 8192L, Map.of("tier", "edge"), null,
+                List.of(new AppSpec.Port(80, 8080, "tcp")));
+
+        PlacementDecision decision = Placement.place(spec, hosts);
+
+        assertThat(decision.refusals()).containsExactly(
+                Map.entry("alpha", "replica 1 of 1: its agent is not connected"),
+                Map.entry("beta", "replica 1 of 1: labels do not match {tier=edge}"),
+                Map.entry("gamma", "replica 1 of 1: needs 8192 MiB memory, 4096 of 4096 MiB free"));
+    }
+
+    @Test
+    void aPublishedHostPortKeepsReplicasApartAndANamedHostIsHonoured() {
+        List<Candidate> hosts = List.of(host(A, "alpha", null, 4, 4096), host(B, "beta", null, 4, 4096));
+        List<AppSpec.Port> port = List.of(new AppSpec.Port(80, 8080, "tcp"));
+
+        assertThat(Placement.place(app(2, null, null, null, null, port), hosts).hosts()).containsExactly(A, B);
+        assertThat(Placement.place(app(3, null, null, null, null, port), hosts).refusals())
+                .containsEntry("alpha", "replica 3 of 3: host port 8080/tcp is taken");
+        assertThat(Placement.place(app(2, null, null, null, B, null), hosts).hosts()).containsExactly(B, B);
+        assertThat(Placement.place(app(1, null, null, null, C, null), hosts).refusals())
+                .containsExactly(Map.entry(C.toString(), "no such host"));
+    }
+}
