@@ -12,10 +12,18 @@ import java.util.Objects;
  * @param revision   the application revision it comes from (not part of the spec hash: a new revision with the
  *                   same content changes nothing on the host)
  * @param labels     user labels, passed through unchanged (tunnel labels depend on it); never {@code io.homeport.*}
+ * @param options    entrypoint, health check, limits, network, mounts ({@link ContainerOptions#NONE} for none)
  */
 public record ContainerSpec(String app, int replica, long revision, String image, List<String> command,
         Map<String, String> env, Map<String, String> labels, List<PortMapping> ports, String restartPolicy,
-        PullPolicy pullPolicy) {
+        PullPolicy pullPolicy, ContainerOptions options) {
+
+    /** A container with no {@link ContainerOptions}. */
+    public ContainerSpec(String app, int replica, long revision, String image, List<String> command,
+            Map<String, String> env, Map<String, String> labels, List<PortMapping> ports, String restartPolicy,
+            PullPolicy pullPolicy) {
+        this(app, replica, revision, image, command, env, labels, ports, restartPolicy, pullPolicy, null);
+    }
 
     public ContainerSpec {
         Objects.requireNonNull(app, "app");
@@ -26,6 +34,7 @@ public record ContainerSpec(String app, int replica, long revision, String image
         ports = ports == null ? List.of() : List.copyOf(ports);
         restartPolicy = restartPolicy == null ? "unless-stopped" : restartPolicy;
         pullPolicy = pullPolicy == null ? PullPolicy.MISSING : pullPolicy;
+        options = options == null ? ContainerOptions.NONE : options;
         labels.keySet().stream().filter(key -> key.startsWith(RESERVED_LABEL_PREFIX)).findFirst().ifPresent(key -> {
             throw new IllegalArgumentException("label " + key + " is reserved for Homeport");
         });

@@ -7,11 +7,16 @@ import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.AccessMode;
+import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.HealthCheck;
+import com.github.dockerjava.api.model.Volume;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.InternetProtocol;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.RestartPolicy;
+import io.homeport.agent.protocol.ContainerOptions;
 import io.homeport.agent.reconcile.Action;
 import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.reconcile.ManagedLabels;
@@ -34,9 +39,11 @@ public final class DockerActions {
     private static final int STOP_TIMEOUT_SECONDS = 10;
 
     private final DockerClient docker;
+    private final Networks networks;
 
     public DockerActions(DockerClient docker) {
         this.docker = docker;
+        this.networks = new Networks(docker);
     }
 
     public List<Outcome> execute(List<Action> plan) {
@@ -89,6 +96,9 @@ public final class DockerActions {
     }
 
     private void create(ContainerSpec spec, boolean mayPurge) {
+        if (spec.options().network() != null) {
+            networks.ensure(spec.options().network());
+        }
         try {
             command(spec).exec();
         } catch (ConflictException nameTaken) {
@@ -114,17 +124,44 @@ public final class DockerActions {
             exposed.add(containerPort);
             bindings.bind(containerPort, Ports.Binding.bindPort(port.hostPort()));
         }
+        ContainerOptions options = spec.options();
+        HostConfig host = HostConfig.newHostConfig()
+                .withRestartPolicy(RestartPolicy.parse(spec.restartPolicy()))
+                .withPortBindings(bindings)
+                .withInit(true)
+                .withBinds(options.mounts().stream().map(mount -> new Bind(mount.source(), new Volume(mount.target()),
+                        mount.readOnly() ? AccessMode.ro : AccessMode.rw)).toList());
+        if (options.cpus() != null) {
+            host.withNanoCPUs((long) (options.cpus() * 1e9));
+        }
+        if (options.memoryMb() != null) {
+            host.withMemory(options.memoryMb() * 1024 * 1024);
+        }
+        if (options.network() != null) {
+            host.withNetworkMode(options.network());
+        }
         CreateContainerCmd create = docker.createContainerCmd(spec.image())
                 .withName(spec.containerName())
                 .withLabels(ManagedLabels.of(spec))
                 .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                 .withExposedPorts(exposed)
-                .withHostConfig(HostConfig.newHostConfig()
-                        .withRestartPolicy(RestartPolicy.parse(spec.restartPolicy()))
-                        .withPortBindings(bindings)
-                        .withInit(true));
+                .withHostConfig(host);
         if (!spec.command().isEmpty()) {
             create.withCmd(spec.command());
+        }
+        if (!options.entrypoint().isEmpty()) {
+            create.withEntrypoint(options.entrypoint());
+        }
+        if (options.network() != null && !options.aliases().isEmpty()) {
+            create.withAliases(options.aliases());
+        }
+        if (options.healthCheck() != null) {
+            ContainerOptions.HealthCheck check = options.healthCheck();
+            create.withHealthcheck(new HealthCheck().withTest(check.test())
+                    .withInterval(TimeUnit.SECONDS.toNanos(check.intervalSeconds()))
+                    .withTimeout(TimeUnit.SECONDS.toNanos(check.timeoutSeconds()))
+                    .withRetries(check.retries())
+                    .withStartPeriod(TimeUnit.SECONDS.toNanos(check.startPeriodSeconds())));
         }
         return create;
     }

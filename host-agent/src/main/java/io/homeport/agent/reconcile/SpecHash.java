@@ -29,6 +29,9 @@ public final class SpecHash {
         content.put("labels", spec.labels());
         content.put("ports", spec.ports());
         content.put("restartPolicy", spec.restartPolicy());
+        if (!spec.options().isEmpty()) {
+            content.put("options", spec.options()); // absent when unused: older containers keep their hash
+        }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(content));
             return HexFormat.of().formatHex(digest, 0, 16);

@@ -6,10 +6,13 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.homeport.agent.reconcile.ActualContainer;
+import io.homeport.agent.protocol.ContainerOptions;
 import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.protocol.PullPolicy;
 import io.homeport.testkit.DockerEngine;
 import io.homeport.testkit.LocalImages;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -26,6 +29,7 @@ class ReconcilePassIT {
 
     private String prefix;
     private final List<String> unmanaged = new java.util.ArrayList<>();
+    private final List<String> networks = new java.util.ArrayList<>();
 
     @BeforeAll
     static void engine() {
@@ -45,6 +49,7 @@ class ReconcilePassIT {
                 docker.removeContainerCmd(container.id()).withForce(true).exec();
             }
         }
+        networks.forEach(network -> docker.removeNetworkCmd(network).exec());
     }
 
     private ContainerSpec spec(String app, Map<String, String> env) {
@@ -145,6 +150,38 @@ class ReconcilePassIT {
 
         assertThat(outcomes).anyMatch(o -> !o.succeeded() && o.message().contains("does not manage"));
         assertThat(inspect(web).getConfig().getLabels()).doesNotContainKey("io.homeport.managed");
+    }
+
+    @Test
+    void optionsAreAppliedAndStackMembersFindEachOtherByAlias() throws Exception {
+        Path data = Files.createTempDirectory("hp-mount");
+        Files.writeString(data.resolve("greeting"), "hello");
+        String network = "hp-" + prefix;
+        networks.add(network);
+        ContainerOptions dbOptions = new ContainerOptions(List.of("sh", "-c"),
+                new ContainerOptions.HealthCheck(List.of("CMD-SHELL", "test -f /data/greeting"), 1, 1, 3, 0),
+                0.5, 64L, network, List.of("db"), List.of(new ContainerOptions.Mount(data.toString(), "/data", true)));
+        ContainerSpec db = new ContainerSpec(prefix + "-db", 0, 1, image, List.of("exec sleep 3600"), null, null,
+                null, null, PullPolicy.NEVER, dbOptions);
+        ContainerSpec web = new ContainerSpec(prefix + "-web", 0, 1, image,
+                List.of("sh", "-c", "until ping -c 1 -W 1 db; do sleep 0.2; done; exec sleep 3600"), null, null, null,
+                null, PullPolicy.NEVER, new ContainerOptions(null, null, null, null, network, List.of("web"), null));
+
+        assertThat(pass().run(List.of(db, web))).allMatch(Outcome::succeeded);
+
+        InspectContainerResponse inspected = inspect(db);
+        assertThat(inspected.getConfig().getEntrypoint()).containsExactly("sh", "-c");
+        assertThat(inspected.getHostConfig().getNanoCPUs()).isEqualTo(500_000_000L);
+        assertThat(inspected.getHostConfig().getMemory()).isEqualTo(64L * 1024 * 1024);
+        assertThat(inspected.getHostConfig().getBinds()).extracting(Object::toString)
+                .containsExactly(data + ":/data:ro");
+        assertThat(inspected.getNetworkSettings().getNetworks().get(network).getAliases()).contains("db");
+        org.awaitility.Awaitility.await("healthy").atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> "healthy".equals(inspect(db).getState().getHealth().getStatus()));
+        org.awaitility.Awaitility.await("web reached db by its alias").atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> docker.topContainerCmd(web.containerName()).exec().getProcesses().length > 0
+                        && java.util.Arrays.stream(docker.topContainerCmd(web.containerName()).exec().getProcesses())
+                                .anyMatch(process -> String.join(" ", process).contains("sleep 3600")));
     }
 
     private boolean exists(ContainerSpec spec) {

@@ -1,5 +1,6 @@
 package io.homeport.agent.reconcile;
 
+import io.homeport.agent.protocol.ContainerOptions;
 import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.protocol.PortMapping;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +41,21 @@ class SpecHashTest {
         assertThat(SpecHash.of(new ContainerSpec("web", 0, 1, "local/busybox:1", List.of("httpd", "-f"),
                 Map.of("A", "1"), Map.of("dockflare.enable", "true"), List.of(new PortMapping(8081, 80, null)), null,
                 null))).isNotEqualTo(base);
+    }
+
+    @Test
+    void optionsCountOnlyWhenUsedSoContainersFromBeforeOptionsKeepTheirHash() {
+        ContainerSpec plain = spec(Map.of("A", "1"), 1);
+        ContainerSpec explicit = new ContainerSpec("web", 0, 1, "local/busybox:1", List.of("httpd", "-f"),
+                Map.of("A", "1"), Map.of("dockflare.enable", "true"), List.of(new PortMapping(8080, 80, null)), null,
+                null, ContainerOptions.NONE);
+        ContainerSpec limited = new ContainerSpec("web", 0, 1, "local/busybox:1", List.of("httpd", "-f"),
+                Map.of("A", "1"), Map.of("dockflare.enable", "true"), List.of(new PortMapping(8080, 80, null)), null,
+                null, new ContainerOptions(null, null, null, 64L, null, null, null));
+
+        assertThat(SpecHash.of(plain)).isEqualTo(SpecHash.of(explicit))
+                .isEqualTo("8b69322c4430bf59501e545b9b2f3fc5"); // the hash this spec had before options existed
+        assertThat(SpecHash.of(limited)).isNotEqualTo(SpecHash.of(plain));
     }
 
     @Test

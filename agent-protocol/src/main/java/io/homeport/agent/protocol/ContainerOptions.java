@@ -1,0 +1,45 @@
+package io.homeport.agent.protocol;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.List;
+
+/**
+ * How a container runs beyond image, command, env, labels and ports: what an app spec adds. Every part is optional;
+ * {@link #NONE} changes nothing (and leaves the spec hash of containers that use none of it as it was).
+ *
+ * @param entrypoint overrides the image's entrypoint when not empty
+ * @param cpus       CPU limit (Docker {@code NanoCpus}), null for none
+ * @param memoryMb   memory limit in MiB, null for none
+ * @param network    a user-defined bridge network to join (created when missing), null for Docker's default
+ * @param aliases    the names the container answers to on that network
+ * @param mounts     host directories bound into the container (created when missing)
+ */
+public record ContainerOptions(List<String> entrypoint, HealthCheck healthCheck, Double cpus, Long memoryMb,
+        String network, List<String> aliases, List<Mount> mounts) {
+
+    public static final ContainerOptions NONE = new ContainerOptions(null, null, null, null, null, null, null);
+
+    public ContainerOptions {
+        entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
+        aliases = aliases == null ? List.of() : List.copyOf(aliases);
+        mounts = mounts == null ? List.of() : List.copyOf(mounts);
+    }
+
+    @JsonIgnore
+    public boolean isEmpty() {
+        return equals(NONE);
+    }
+
+    /** Docker's health check; {@code test} starts with {@code CMD} or {@code CMD-SHELL}. */
+    public record HealthCheck(List<String> test, int intervalSeconds, int timeoutSeconds, int retries,
+            int startPeriodSeconds) {
+
+        public HealthCheck {
+            test = List.copyOf(test);
+        }
+    }
+
+    /** A host directory ({@code source}, absolute) bound at {@code target}. */
+    public record Mount(String source, String target, boolean readOnly) {
+    }
+}
