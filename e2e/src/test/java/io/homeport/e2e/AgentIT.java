@@ -2,6 +2,7 @@ package io.homeport.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
@@ -151,6 +152,80 @@ class AgentIT {
                 }
             }
         }
+    }
+
+    /**
+     * An app deployed through the gateway runs on the agent's dockerd and passes its health gate; a new revision
+     * (a locally made image tag) whose health check fails is rolled back automatically, and the host runs the
+     * good revision again.
+     */
+    @Test
+    void aRevisionFailingItsHealthCheckIsRolledBack() throws Exception {
+        String admin = controlPlane.auth().token("e2e-admin", List.of("admin"), Duration.ofHours(1));
+        String gateway = controlPlane.url(Service.API_GATEWAY);
+        String key = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body("{\"kind\":\"REUSABLE\",\"maxUses\":1}").post(gateway + "/api/v1/enrollment-keys")
+                .then().statusCode(201).extract().path("key");
+        docker.tagImageCmd(LocalImages.BUSYBOX, "local/busybox", "e2e-2").exec();
+        Path state = home.resolve("agent-deploy");
+        agent = AgentProcess.start(Path.of(".."), AgentProcess.jvmOptions(Path.of("..")), state, Map.of(
+                "HOMEPORT_GATEWAY_URL", gateway, "HOMEPORT_ENROLLMENT_KEY", key, "HOMEPORT_AGENT_SNAPSHOT", "PT2S"));
+        String app = "dep" + UUID.randomUUID().toString().substring(0, 6);
+        String container = "hp-" + app + "-0";
+        try {
+            Path credential = state.resolve("credential.json");
+            await().atMost(WAIT).until(() -> Files.exists(credential));
+            UUID hostId = UUID.fromString(new ObjectMapper().readTree(credential.toFile()).path("hostId").asText());
+            String first = deploy(admin, "POST", gateway + "/api/v1/apps", app, LocalImages.BUSYBOX, "/tmp/ok", hostId);
+            await("revision 1 passes its gate").atMost(WAIT).until(() -> deploymentState(admin, first)
+                    .equals("SUCCEEDED"));
+            assertThat(docker.inspectContainerCmd(container).exec().getConfig().getLabels())
+                    .containsEntry("io.homeport.revision", "1");
+
+            String second = deploy(admin, "PUT", gateway + "/api/v1/apps/" + app, app, "local/busybox:e2e-2",
+                    "/tmp/never-there", hostId);
+            await("revision 2 fails its health check and is rolled back").atMost(WAIT)
+                    .until(() -> deploymentState(admin, second).equals("ROLLED_BACK"));
+            given().auth().oauth2(admin).get(gateway + "/api/v1/deployments/" + second).then()
+                    .body("reason", containsString("unhealthy"));
+            await("the host runs revision 1 again").atMost(WAIT).until(() -> {
+                InspectContainerResponse inspected = docker.inspectContainerCmd(container).exec();
+                return "1".equals(inspected.getConfig().getLabels().get("io.homeport.revision"))
+                        && LocalImages.BUSYBOX.equals(inspected.getConfig().getImage())
+                        && Boolean.TRUE.equals(inspected.getState().getRunning());
+            });
+            given().auth().oauth2(admin).get(gateway + "/api/v1/apps/" + app).then().statusCode(200)
+                    .body("targetRevision", org.hamcrest.Matchers.equalTo(1))
+                    .body("goodRevision", org.hamcrest.Matchers.equalTo(1));
+        } finally {
+            agent.stop(Duration.ofSeconds(10));
+            try {
+                docker.removeContainerCmd(container).withForce(true).exec();
+            } catch (NotFoundException gone) {
+                // nothing to clean
+            }
+        }
+    }
+
+    /** Deploys (POST) or updates (PUT) through the gateway once the host is online for placement; the deployment id. */
+    private static String deploy(String token, String method, String url, String app, String image, String healthFile,
+            UUID hostId) {
+        String spec = "name: " + app + "\nimage: " + image + "\n"
+                + "command: [sh, -c, 'touch /tmp/ok; exec sleep 3600']\n"
+                + "healthCheck: {test: [CMD-SHELL, 'test -f " + healthFile + "'], intervalSeconds: 1, retries: 2}\n"
+                + "placement: {hostId: " + hostId + "}\n";
+        io.restassured.response.Response[] last = new io.restassured.response.Response[1];
+        await("the host is online for placement").atMost(WAIT).until(() -> {
+            last[0] = given().auth().oauth2(token).contentType("application/yaml")
+                    .body(spec.getBytes(StandardCharsets.UTF_8)).request(method, url);
+            return last[0].statusCode() != 422;
+        });
+        return last[0].then().statusCode(202).extract().path("id");
+    }
+
+    private static String deploymentState(String token, String id) {
+        return given().auth().oauth2(token).get(controlPlane.url(Service.API_GATEWAY) + "/api/v1/deployments/" + id)
+                .then().statusCode(200).extract().path("state");
     }
 
     /**

@@ -8,6 +8,10 @@ import io.homeport.events.agent.AgentDesiredState;
 import io.homeport.events.agent.AgentDisconnected;
 import io.homeport.events.agent.AgentHeartbeat;
 import io.homeport.events.agent.AgentReported;
+import io.homeport.events.deployment.DeploymentFailed;
+import io.homeport.events.deployment.DeploymentRolledBack;
+import io.homeport.events.deployment.DeploymentStarted;
+import io.homeport.events.deployment.DeploymentSucceeded;
 import io.homeport.events.host.HostAdopted;
 import io.homeport.events.host.HostRegistered;
 import java.util.List;
@@ -43,9 +47,19 @@ public final class EventTypes {
             new EventType<>("io.homeport.agent.command.completed.v1", Topics.AGENT_REPORTS,
                     AgentCommandCompleted.class);
 
+    public static final EventType<DeploymentStarted> DEPLOYMENT_STARTED =
+            new EventType<>("io.homeport.deployment.started.v1", Topics.DEPLOYMENTS, DeploymentStarted.class);
+    public static final EventType<DeploymentSucceeded> DEPLOYMENT_SUCCEEDED =
+            new EventType<>("io.homeport.deployment.succeeded.v1", Topics.DEPLOYMENTS, DeploymentSucceeded.class);
+    public static final EventType<DeploymentFailed> DEPLOYMENT_FAILED =
+            new EventType<>("io.homeport.deployment.failed.v1", Topics.DEPLOYMENTS, DeploymentFailed.class);
+    public static final EventType<DeploymentRolledBack> DEPLOYMENT_ROLLED_BACK =
+            new EventType<>("io.homeport.deployment.rolled-back.v1", Topics.DEPLOYMENTS, DeploymentRolledBack.class);
+
     public static final List<EventType<?>> ALL = List.of(HOST_REGISTERED, HOST_ADOPTED, AGENT_DESIRED_STATE,
             AGENT_CONNECTED, AGENT_DISCONNECTED, AGENT_HEARTBEAT, AGENT_REPORTED, AGENT_COMMAND_REQUESTED,
-            AGENT_COMMAND_PROGRESS, AGENT_COMMAND_COMPLETED);
+            AGENT_COMMAND_PROGRESS, AGENT_COMMAND_COMPLETED, DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED,
+            DEPLOYMENT_FAILED, DEPLOYMENT_ROLLED_BACK);
 
     private EventTypes() {
     }

@@ -168,7 +168,7 @@ public final class Agent implements AutoCloseable {
 
     static ContainerState toState(ActualContainer container) {
         return state(container.id(), container.name(), container.image(),
-                container.running() ? "running" : "stopped", null, container.labels());
+                container.state(), null, container.labels());
     }
 
     /** Docker event attributes carry the container's name, image and labels. */

@@ -1,6 +1,7 @@
 package io.homeport.gateway.agenthub;
 
 import io.homeport.agent.protocol.Frame;
+import io.homeport.agent.protocol.HostFacts;
 import io.homeport.events.EventTypes;
 import io.homeport.events.agent.AgentCommandCompleted;
 import io.homeport.events.agent.AgentCommandProgress;
@@ -28,8 +29,9 @@ public class AgentEvents {
     }
 
     @Transactional
-    public void connected(UUID hostId) {
-        outbox.emit(EventTypes.AGENT_CONNECTED, hostId.toString(), new AgentConnected(hostId, hubInstance, Instant.now()));
+    public void connected(UUID hostId, HostFacts facts) {
+        outbox.emit(EventTypes.AGENT_CONNECTED, hostId.toString(),
+                new AgentConnected(hostId, hubInstance, facts, Instant.now()));
     }
 
     @Transactional

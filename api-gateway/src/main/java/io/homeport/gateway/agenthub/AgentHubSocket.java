@@ -55,7 +55,6 @@ public class AgentHubSocket {
         connection.userData().put(HOST_ID,
                 host.get().toString());
         sessions.attach(host.get(), connection);
-        events.connected(host.get());
         LOG.infof("Agent of host %s connected", host.get());
     }
 
@@ -79,6 +78,7 @@ public class AgentHubSocket {
                         + hello.protocolVersion() + " is not supported; this hub speaks " + Frames.PROTOCOL_VERSION));
                 return;
             }
+            events.connected(hostId, hello.facts());
             desiredStates.of(hostId).ifPresent(desired -> sessions.send(hostId, desired));
             commands.connected(hostId);
         } else if (frame instanceof Frame.Report report) {

@@ -1,28 +1,84 @@
 package io.homeport.gateway.client;
 
+import io.homeport.api.apps.AppSpec;
+import io.homeport.api.apps.AppView;
+import io.homeport.api.apps.DeploymentView;
+import io.homeport.api.apps.RevisionView;
 import io.homeport.api.apps.StackPreview;
 import io.homeport.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** The gateway's one way to the deployer, with the same fault tolerance as {@link ProvisionerClient}. */
+/**
+ * The gateway's one way to the deployer, with the same fault tolerance as {@link ProvisionerClient}: reads and
+ * previews are retried, deploys are not (one that timed out may have started).
+ */
 @ApplicationScoped
 public class DeployerClient {
 
-    private final DeployerRestClient rest;
+    private final DeployerRestClient stacks;
+    private final DeployerAppsRestClient apps;
 
-    DeployerClient(@RestClient DeployerRestClient rest) {
-        this.rest = rest;
+    DeployerClient(@RestClient DeployerRestClient stacks, @RestClient DeployerAppsRestClient apps) {
+        this.stacks = stacks;
+        this.apps = apps;
     }
 
-    /** Safe to repeat: a preview changes nothing. */
     @Timeout(10_000)
     @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public StackPreview preview(String name, String compose) {
-        return rest.preview(name, compose);
+        return stacks.preview(name, compose);
+    }
+
+    @Timeout(10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public DeploymentView create(AppSpec spec) {
+        return apps.create(spec).getEntity();
+    }
+
+    @Timeout(10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public DeploymentView update(String name, AppSpec spec) {
+        return apps.update(name, spec).getEntity();
+    }
+
+    @Timeout(10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public DeploymentView rollback(String name, long to) {
+        return apps.rollback(name, to).getEntity();
+    }
+
+    @Timeout(5_000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public List<AppView> apps() {
+        return apps.list();
+    }
+
+    @Timeout(5_000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public AppView app(String name) {
+        return apps.get(name);
+    }
+
+    @Timeout(5_000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public List<RevisionView> revisions(String name) {
+        return apps.revisions(name);
+    }
+
+    @Timeout(5_000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public DeploymentView deployment(UUID id) {
+        return apps.deployment(id);
     }
 }

@@ -20,7 +20,8 @@ public class HostEventsConsumer {
     HostEventsConsumer(IdempotentConsumer idempotent, PlacementHosts hosts, DeployerConfig config) {
         this.idempotent = idempotent;
         this.consumerName = config.consumerName();
-        this.routes = EventRoutes.on(EventTypes.HOST_REGISTERED, hosts::registered);
+        this.routes = EventRoutes.on(EventTypes.HOST_REGISTERED, hosts::registered)
+                .and(EventTypes.HOST_ADOPTED, hosts::adopted);
     }
 
     @Incoming("hosts")

@@ -11,7 +11,10 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A host the deployer may place applications on; the provisioner's events keep it current. */
+/**
+ * A host the deployer may place applications on: the inventory's events (registered, adopted) give its name and
+ * labels, its agent's connection events whether it is online and its capacity.
+ */
 @Entity
 @Table(name = "placement_host")
 public class PlacementHost extends PanacheEntityBase {
@@ -30,4 +33,13 @@ public class PlacementHost extends PanacheEntityBase {
 
     @Column(name = "known_since")
     public Instant knownSince;
+
+    /** Whether its agent is connected, from the hub's agent.connected / agent.disconnected events. */
+    public boolean online;
+
+    /** CPUs and memory its agent reported when it last connected. */
+    public double cpus;
+
+    @Column(name = "memory_mb")
+    public long memoryMb;
 }

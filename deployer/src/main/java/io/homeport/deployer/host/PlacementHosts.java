@@ -1,5 +1,8 @@
 package io.homeport.deployer.host;
 
+import io.homeport.events.agent.AgentConnected;
+import io.homeport.events.agent.AgentDisconnected;
+import io.homeport.events.host.HostAdopted;
 import io.homeport.events.host.HostRegistered;
 import io.homeport.platform.problem.ProblemException;
 import io.homeport.platform.problem.ProblemType;
@@ -14,13 +17,47 @@ public class PlacementHosts {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void registered(HostRegistered event) {
-        PlacementHost host = PlacementHost.<PlacementHost>findByIdOptional(event.hostId()).orElseGet(PlacementHost::new);
-        host.hostId = event.hostId();
+        PlacementHost host = record(event.hostId(), event.name());
         host.name = event.name();
         host.labels = event.labels();
         host.registeredAt = event.registeredAt();
-        host.knownSince = host.knownSince == null ? Instant.now() : host.knownSince;
-        host.persist();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void adopted(HostAdopted event) {
+        PlacementHost host = record(event.hostId(), event.hostname());
+        host.name = event.hostname();
+        host.labels = event.labels();
+        host.registeredAt = event.adoptedAt();
+    }
+
+    /** An agent said hello: the host is online with the capacity it reported (it may come before the inventory's event). */
+    @Transactional
+    public void connected(AgentConnected event) {
+        PlacementHost host = record(event.hostId(), event.facts() == null ? event.hostId().toString()
+                : event.facts().hostname());
+        host.online = true;
+        if (event.facts() != null) {
+            host.cpus = event.facts().cpus();
+            host.memoryMb = event.facts().memoryBytes() / (1024 * 1024);
+        }
+    }
+
+    @Transactional
+    public void disconnected(AgentDisconnected event) {
+        PlacementHost.<PlacementHost>findByIdOptional(event.hostId()).ifPresent(host -> host.online = false);
+    }
+
+    /**
+     * The host's record, made first when missing. Inventory events and agent events arrive on two consumers at once,
+     * so the row is made with an insert that yields to the other's, never a failing duplicate.
+     */
+    private static PlacementHost record(UUID hostId, String name) {
+        PlacementHost.getEntityManager().createNativeQuery("""
+                INSERT INTO placement_host (host_id, name, labels, registered_at, known_since)
+                VALUES (?1, ?2, '{}', now(), now()) ON CONFLICT (host_id) DO NOTHING""")
+                .setParameter(1, hostId).setParameter(2, name).executeUpdate();
+        return PlacementHost.findById(hostId);
     }
 
     public PlacementHostView get(UUID hostId) {

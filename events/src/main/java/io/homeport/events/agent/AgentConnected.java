@@ -1,8 +1,13 @@
 package io.homeport.events.agent;
 
+import io.homeport.agent.protocol.HostFacts;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An agent opened its connection to the agent hub; {@code hubInstance} names the gateway replica holding it. */
-public record AgentConnected(UUID hostId, String hubInstance, Instant at) {
+/**
+ * An agent said hello to the agent hub: its connection is up and speaks a supported protocol. {@code hubInstance}
+ * names the gateway replica holding it; {@code facts} are what the agent reported about its host (CPUs, memory,
+ * disks, ...), null when it sent none.
+ */
+public record AgentConnected(UUID hostId, String hubInstance, HostFacts facts, Instant at) {
 }

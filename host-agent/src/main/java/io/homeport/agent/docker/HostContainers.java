@@ -38,6 +38,6 @@ public final class HostContainers {
         String name = container.getNames() == null || container.getNames().length == 0 ? container.getId()
                 : container.getNames()[0].replaceFirst("^/", "");
         return new ActualContainer(container.getId(), name, container.getImage(),
-                "running".equals(container.getState()), container.getLabels());
+                container.getState(), container.getLabels());
     }
 }

@@ -24,7 +24,7 @@ class ReconcilerTest {
     }
 
     private static ActualContainer running(ContainerSpec spec) {
-        return new ActualContainer("id-" + spec.app(), spec.containerName(), spec.image(), true,
+        return new ActualContainer("id-" + spec.app(), spec.containerName(), spec.image(), "running",
                 ManagedLabels.of(spec));
     }
 
@@ -72,7 +72,7 @@ class ReconcilerTest {
     @Test
     void startsAStoppedContainerWithoutRecreatingIt() {
         ContainerSpec web = spec("web", Map.of());
-        ActualContainer stopped = new ActualContainer("id-web", "hp-web-0", IMAGE, false, ManagedLabels.of(web));
+        ActualContainer stopped = new ActualContainer("id-web", "hp-web-0", IMAGE, "exited", ManagedLabels.of(web));
 
         assertThat(Reconciler.diff(List.of(web), List.of(stopped), Set.of(IMAGE)))
                 .containsExactly(new Start("hp-web-0"));
@@ -82,8 +82,8 @@ class ReconcilerTest {
     void removesManagedContainersNoLongerWantedFirstAndNeverTouchesUnmanagedOnes() {
         ContainerSpec old = spec("old", Map.of());
         ContainerSpec web = spec("web", Map.of());
-        ActualContainer unmanaged = new ActualContainer("id-x", "my-own-thing", IMAGE, true, Map.of("team", "ops"));
-        ActualContainer sameNameButNotOurs = new ActualContainer("id-y", "hp-web-0", IMAGE, true, Map.of());
+        ActualContainer unmanaged = new ActualContainer("id-x", "my-own-thing", IMAGE, "running", Map.of("team", "ops"));
+        ActualContainer sameNameButNotOurs = new ActualContainer("id-y", "hp-web-0", IMAGE, "running", Map.of());
 
         List<Action> plan = Reconciler.diff(List.of(web), List.of(running(old), unmanaged, sameNameButNotOurs),
                 Set.of(IMAGE));
@@ -112,7 +112,7 @@ class ReconcilerTest {
     @Test
     void anEmptyDesiredStateRemovesEveryManagedContainer() {
         ContainerSpec web = spec("web", Map.of());
-        ActualContainer stopped = new ActualContainer("id-web", "hp-web-0", IMAGE, false, ManagedLabels.of(web));
+        ActualContainer stopped = new ActualContainer("id-web", "hp-web-0", IMAGE, "exited", ManagedLabels.of(web));
 
         assertThat(Reconciler.diff(List.of(), List.of(stopped), Set.of()))
                 .containsExactly(new Remove("hp-web-0", "id-web"));

@@ -1,0 +1,232 @@
+package io.homeport.deployer.app;
+
+import io.homeport.api.apps.AppSpec;
+import io.homeport.api.apps.AppView;
+import io.homeport.api.apps.DeploymentView;
+import io.homeport.api.apps.RevisionView;
+import io.homeport.deployer.config.DeployerConfig;
+import io.homeport.deployer.host.PlacementHost;
+import io.homeport.deployer.placement.Candidate;
+import io.homeport.deployer.placement.Placement;
+import io.homeport.deployer.placement.PlacementDecision;
+import io.homeport.deployer.report.ContainerState;
+import io.homeport.deployer.rollout.Deployment;
+import io.homeport.events.EventTypes;
+import io.homeport.events.deployment.DeploymentStarted;
+import io.homeport.platform.outbox.Outbox;
+import io.homeport.platform.problem.Problem;
+import io.homeport.platform.problem.Problem.FieldError;
+import io.homeport.platform.problem.ProblemException;
+import io.homeport.platform.problem.ProblemType;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Deploys apps: checks the spec, places its replicas, stores the new revision and its deployment, and publishes the
+ * desired state of every host concerned, all in one transaction (the events leave through the outbox). A rollout
+ * then runs its course in {@link io.homeport.deployer.rollout.Rollouts}.
+ */
+@ApplicationScoped
+public class Apps {
+
+    private final AppSpecJson specs;
+    private final DesiredStatePublisher desired;
+    private final Outbox outbox;
+    private final DeployerConfig config;
+
+    Apps(AppSpecJson specs, DesiredStatePublisher desired, Outbox outbox, DeployerConfig config) {
+        this.specs = specs;
+        this.desired = desired;
+        this.outbox = outbox;
+        this.config = config;
+    }
+
+    @Transactional
+    public DeploymentView create(AppSpec spec) {
+        if (App.findById(spec.name()) != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "an app named " + spec.name() + " exists: PUT "
+                    + "/api/v1/apps/" + spec.name() + " deploys a new revision of it");
+        }
+        checkDeployable(spec);
+        App app = new App();
+        app.name = spec.name();
+        app.createdAt = Instant.now();
+        app.persist();
+        return deploy(app, spec);
+    }
+
+    @Transactional
+    public DeploymentView update(String name, AppSpec spec) {
+        if (!name.equals(spec.name())) {
+            throw new ProblemException(Problem.invalidField("name", "must be " + name + ", the app in the path"));
+        }
+        App app = existing(name);
+        checkDeployable(spec);
+        return deploy(app, spec);
+    }
+
+    /** Deploys revision {@code to}'s spec again, as a new revision (history stays a straight line). */
+    @Transactional
+    public DeploymentView rollback(String name, long to) {
+        App app = existing(name);
+        AppRevision revision = AppRevision.findById(new AppRevision.Key(name, to));
+        if (revision == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "app " + name + " has no revision " + to);
+        }
+        return deploy(app, specs.read(revision.spec));
+    }
+
+    public List<AppView> list() {
+        return App.<App>listAll(Sort.by("name")).stream().map(this::view).toList();
+    }
+
+    public AppView get(String name) {
+        return view(App.<App>findByIdOptional(name).orElseThrow(() -> notFound(name)));
+    }
+
+    public List<RevisionView> revisions(String name) {
+        existingForRead(name);
+        return AppRevision.<AppRevision>list("app", Sort.descending("revision"), name).stream()
+                .map(r -> new RevisionView(r.revision, specs.read(r.spec), r.createdAt)).toList();
+    }
+
+    public DeploymentView deployment(UUID id) {
+        return Deployment.<Deployment>findByIdOptional(id).map(Deployment::view).orElseThrow(() ->
+                new ProblemException(ProblemType.NOT_FOUND, "no deployment " + id));
+    }
+
+    private DeploymentView deploy(App app, AppSpec spec) {
+        Deployment running = Deployment.find("app = ?1 and state = ?2", app.name, Deployment.State.IN_PROGRESS)
+                .firstResult();
+        if (running != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "revision " + running.revision + " of " + app.name
+                    + " is still being deployed (deployment " + running.id + ")");
+        }
+        PlacementDecision decision = Placement.place(spec, candidates(app.name));
+        if (!decision.placed()) {
+            throw new ProblemException(new Problem(ProblemType.UNPROCESSABLE.uri(), ProblemType.UNPROCESSABLE.title(),
+                    422, "no host can run every replica of " + spec.name(), null, decision.refusals().entrySet()
+                            .stream().map(e -> new FieldError("hosts." + e.getKey(), e.getValue())).toList()));
+        }
+        Set<UUID> hosts = new LinkedHashSet<>();
+        List<Replica> previous = Replica.list("app", app.name);
+        previous.forEach(replica -> {
+            hosts.add(replica.hostId);
+            replica.delete();
+        });
+        Replica.flush();
+        for (int n = 0; n < decision.hosts().size(); n++) {
+            Replica replica = new Replica();
+            replica.app = app.name;
+            replica.replica = n;
+            replica.hostId = decision.hosts().get(n);
+            replica.persist();
+            hosts.add(replica.hostId);
+        }
+        Long previousRevision = app.targetRevision == 0 ? null : app.targetRevision;
+        long revision = AppRevision.<AppRevision>find("app", Sort.descending("revision"), app.name).firstResultOptional()
+                .map(r -> r.revision + 1).orElse(1L);
+        AppRevision stored = new AppRevision();
+        stored.app = app.name;
+        stored.revision = revision;
+        stored.spec = specs.write(spec);
+        stored.createdAt = Instant.now();
+        stored.persist();
+        app.targetRevision = revision;
+
+        Deployment deployment = new Deployment();
+        deployment.id = UUID.randomUUID();
+        deployment.app = app.name;
+        deployment.revision = revision;
+        deployment.previousRevision = previousRevision;
+        deployment.state = Deployment.State.IN_PROGRESS;
+        deployment.startedAt = Instant.now();
+        deployment.deadline = deployment.startedAt.plus(config.rolloutTimeout());
+        deployment.persist();
+
+        desired.publish(hosts);
+        outbox.emit(EventTypes.DEPLOYMENT_STARTED, app.name, new DeploymentStarted(deployment.id, app.name, revision,
+                previousRevision, List.copyOf(hosts), deployment.startedAt));
+        return deployment.view();
+    }
+
+    /** What placement sees: every host, with what the other apps placed there take. */
+    private List<Candidate> candidates(String placing) {
+        List<Candidate> candidates = new ArrayList<>();
+        for (PlacementHost host : PlacementHost.<PlacementHost>listAll()) {
+            double cpus = 0;
+            long memory = 0;
+            Set<String> ports = new HashSet<>();
+            for (Replica other : Replica.<Replica>list("hostId = ?1 and app <> ?2", host.hostId, placing)) {
+                App app = App.findById(other.app);
+                AppSpec spec = specs.revision(app.name, app.targetRevision);
+                cpus += spec.resources().cpus() == null ? 0 : spec.resources().cpus();
+                memory += spec.resources().memoryMb() == null ? 0 : spec.resources().memoryMb();
+                ports.addAll(Placement.hostPorts(spec));
+            }
+            candidates.add(new Candidate(host.hostId, host.name, host.labels, host.online, host.cpus, host.memoryMb,
+                    cpus, memory, ports));
+        }
+        return candidates;
+    }
+
+    /** Parts of the spec the deployer cannot honour yet are refused, never silently dropped. */
+    private static void checkDeployable(AppSpec spec) {
+        List<FieldError> errors = new ArrayList<>(AppSpecRules.check(spec));
+        if (!spec.secrets().isEmpty()) {
+            errors.add(new FieldError("secrets", "stored secrets are not available yet"));
+        }
+        if (spec.registryCredentials() != null) {
+            errors.add(new FieldError("registryCredentials", "stored registry credentials are not available yet"));
+        }
+        if (spec.rollout() == io.homeport.api.apps.RolloutStrategy.START_FIRST) {
+            errors.add(new FieldError("rollout", "start-first is not available yet: use recreate"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid(errors.size() + " field(s) of the spec are invalid: "
+                    + String.join(", ", errors.stream().map(FieldError::field).toList()), errors));
+        }
+    }
+
+    private AppView view(App app) {
+        AppSpec spec = specs.revision(app.name, app.targetRevision);
+        List<AppView.Replica> replicas = Replica.<Replica>list("app", Sort.by("replica"), app.name).stream()
+                .map(replica -> {
+                    ContainerState state = ContainerState.findById(
+                            new ContainerState.Key(replica.hostId, replica.container()));
+                    return new AppView.Replica(replica.replica, replica.hostId, replica.container(),
+                            state == null ? "unknown" : state.state, state == null ? null : state.health,
+                            state == null ? null : state.revision);
+                }).toList();
+        DeploymentView latest = Deployment.<Deployment>find("app", Sort.descending("startedAt"), app.name)
+                .firstResultOptional().map(Deployment::view).orElse(null);
+        return new AppView(app.name, app.targetRevision, app.goodRevision, spec, replicas, latest);
+    }
+
+    private static App existing(String name) {
+        App app = App.findById(name, LockModeType.PESSIMISTIC_WRITE);
+        if (app == null) {
+            throw notFound(name);
+        }
+        return app;
+    }
+
+    private static void existingForRead(String name) {
+        if (App.findById(name) == null) {
+            throw notFound(name);
+        }
+    }
+
+    private static ProblemException notFound(String name) {
+        return new ProblemException(ProblemType.NOT_FOUND, "no app named " + name);
+    }
+}

@@ -1,0 +1,44 @@
+package io.homeport.deployer.report;
+
+import io.cloudevents.CloudEvent;
+import io.homeport.deployer.host.PlacementHosts;
+import io.homeport.deployer.rollout.Rollouts;
+import io.homeport.events.EventCodec;
+import io.homeport.events.EventTypes;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/**
+ * What the agents say, relayed by the hub: connections (a host online or not, its capacity) and container
+ * reports, which move rollouts along. Applying them twice does no harm, so no inbox is kept for this busy topic.
+ */
+@ApplicationScoped
+public class AgentReportsConsumer {
+
+    private final PlacementHosts hosts;
+    private final ContainerStates containers;
+    private final Rollouts rollouts;
+
+    AgentReportsConsumer(PlacementHosts hosts, ContainerStates containers, Rollouts rollouts) {
+        this.hosts = hosts;
+        this.containers = containers;
+        this.rollouts = rollouts;
+    }
+
+    @Incoming("agent-reports")
+    @Blocking
+    public void onReport(CloudEvent event) {
+        if (event == null) {
+            return;
+        }
+        String type = event.getType();
+        if (EventTypes.AGENT_CONNECTED.type().equals(type)) {
+            hosts.connected(EventCodec.payload(event, EventTypes.AGENT_CONNECTED));
+        } else if (EventTypes.AGENT_DISCONNECTED.type().equals(type)) {
+            hosts.disconnected(EventCodec.payload(event, EventTypes.AGENT_DISCONNECTED));
+        } else if (EventTypes.AGENT_REPORTED.type().equals(type)) {
+            containers.apply(EventCodec.payload(event, EventTypes.AGENT_REPORTED)).forEach(rollouts::evaluate);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package io.homeport.deployer.report;
+
+import io.homeport.events.agent.AgentReported;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Keeps {@link ContainerState} in step with agent reports: a full snapshot replaces what was known of the host's
+ * managed containers, a delta updates (or, for {@code removed}, forgets) the containers it names.
+ */
+@ApplicationScoped
+public class ContainerStates {
+
+    /** @return the apps whose containers the report touched */
+    @Transactional
+    public Set<String> apply(AgentReported report) {
+        Instant now = Instant.now();
+        Set<String> apps = new HashSet<>();
+        if (report.full()) {
+            Set<String> reported = new HashSet<>();
+            report.containers().stream().filter(c -> c.managed()).forEach(c -> reported.add(c.name()));
+            List<ContainerState> known = ContainerState.list("hostId", report.hostId());
+            for (ContainerState gone : known) {
+                if (!reported.contains(gone.name)) {
+                    apps.add(gone.app);
+                    gone.delete();
+                }
+            }
+        }
+        for (var container : report.containers()) {
+            if (!container.managed() || container.app() == null) {
+                continue;
+            }
+            apps.add(container.app());
+            ContainerState.Key key = new ContainerState.Key(report.hostId(), container.name());
+            ContainerState row = ContainerState.findById(key);
+            if ("removed".equals(container.state())) {
+                if (row != null) {
+                    row.delete();
+                }
+                continue;
+            }
+            boolean fresh = row == null;
+            if (fresh) {
+                row = new ContainerState();
+                row.hostId = report.hostId();
+                row.name = container.name();
+            }
+            boolean running = "running".equals(container.state());
+            boolean sameRun = running && "running".equals(row.state) && java.util.Objects.equals(row.revision,
+                    container.revision());
+            row.app = container.app();
+            row.revision = container.revision();
+            row.state = container.state();
+            // a delta for health_status carries the health; a later snapshot without it keeps what was known
+            row.health = container.health() != null ? container.health() : running && sameRun ? row.health : null;
+            row.runningSince = running ? (sameRun && row.runningSince != null ? row.runningSince : now) : null;
+            row.reportedAt = now;
+            if (fresh) {
+                row.persist();
+            }
+        }
+        return apps;
+    }
+
+    public ContainerState of(UUID hostId, String name) {
+        return ContainerState.findById(new ContainerState.Key(hostId, name));
+    }
+}
