@@ -107,7 +107,7 @@ final class HostCgroups {
             } catch (IOException | UncheckedIOException e) {
                 System.err.println("test host " + name + ": cannot remove cgroup " + tree + ": " + e);
             }
-            RemoveIfEmpty.directory(parent(hierarchy)); // the last host out removes the shared parent
+            Leftovers.removeIfUnused(parent(hierarchy)); // the last host out removes the shared parent
         }
     }
 

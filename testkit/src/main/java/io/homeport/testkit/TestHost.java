@@ -34,6 +34,7 @@ public final class TestHost implements AutoCloseable {
     private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration EXEC_TIMEOUT = Duration.ofMinutes(2);
     private static final Duration POWER_OFF_GRACE = Duration.ofSeconds(15);
+    private static final Path NSPAWN_STATE = Path.of("/run/systemd/nspawn");
     private static final Map<String, String> INSIDE_ENVIRONMENT = Map.of(
             "PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
             "HOME", "/root", "LANG", "C.UTF-8", "SYSTEMD_PAGER", "", "SYSTEMD_COLORS", "0");
@@ -55,7 +56,7 @@ public final class TestHost implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(cleanupAtExit);
     }
 
-    /** The host's name: its hostname and its machine name. */
+    /** The host's name, which is also its hostname. */
     public String name() {
         return name;
     }
@@ -130,8 +131,9 @@ public final class TestHost implements AutoCloseable {
         } catch (IllegalStateException shuttingDown) {
             // running as that hook
         }
-        powerOff();
         Path root = directory.resolve("root");
+        Optional<Path> nspawnLock = nspawnLock(root);
+        powerOff();
         if (LocalCommand.run(Duration.ofSeconds(30), "umount", root.toString()).exitCode() != 0) {
             LocalCommand.run(Duration.ofSeconds(30), "umount", "-l", root.toString());
         }
@@ -139,10 +141,28 @@ public final class TestHost implements AutoCloseable {
         LocalCommand.run(Duration.ofMinutes(5), "rm", "-rf", "--one-file-system", directory.toString());
         network.delete();
         cgroups.remove();
-        RemoveIfEmpty.directory(directory.getParent());
-        for (String nspawnState : List.of("locks", "propagate", "")) { // made by systemd-nspawn, empty once it exits
-            RemoveIfEmpty.directory(Path.of("/run/systemd/nspawn", nspawnState));
+        Leftovers.removeIfUnused(directory.getParent());
+        // nspawn removes its image lock and propagation directory when it exits, but not when it is killed
+        nspawnLock.ifPresent(Leftovers::removeIfUnused);
+        Leftovers.removeIfUnused(NSPAWN_STATE.resolve("propagate").resolve(machineName()));
+        for (String shared : List.of("locks", "propagate", "")) {
+            Leftovers.removeIfUnused(NSPAWN_STATE.resolve(shared));
         }
+    }
+
+    /** The lock nspawn takes on the image directory it boots, named by the directory's device and inode. */
+    private static Optional<Path> nspawnLock(Path root) {
+        try {
+            return Optional.of(NSPAWN_STATE.resolve("locks").resolve("inode-" + Files.getAttribute(root, "unix:dev")
+                    + ":" + Files.getAttribute(root, "unix:ino")));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException noRoot) {
+            return Optional.empty();
+        }
+    }
+
+    /** Unique on this machine (a host name need not be): nspawn keeps per-machine state under this name. */
+    private String machineName() {
+        return name + "-" + directory.getFileName();
     }
 
     @Override
@@ -171,7 +191,8 @@ public final class TestHost implements AutoCloseable {
 
         List<String> command = new ArrayList<>(List.of("sh", "-c",
                 "for procs in $HOMEPORT_CGROUPS; do echo $$ > \"$procs\"; done; exec \"$@\"", "join-cgroups",
-                "systemd-nspawn", "--directory=" + root, "--machine=" + name, "--register=no", "--keep-unit",
+                "systemd-nspawn", "--directory=" + root, "--machine=" + machineName(), "--hostname=" + name,
+                "--register=no", "--keep-unit",
                 "--network-namespace-path=" + network.namespacePath(), "--console=passive",
                 // what dockerd inside needs: every capability, the keyring syscalls, cgroup controllers of its own
                 "--capability=all", "--system-call-filter=@keyring", "--tmpfs=/sys/fs/cgroup:mode=755"));
