@@ -30,6 +30,7 @@ public final class AgentProcess {
         command.addAll(List.of("-cp", repo.resolve("host-agent/target/homeport-agent.jar") + ":"
                 + repo.resolve("host-agent/target/lib") + "/*", "io.homeport.agent.AgentMain"));
         Map<String, String> env = new HashMap<>(environment);
+        env.putIfAbsent("MALLOC_ARENA_MAX", "2"); // as the systemd unit and the image set it
         env.put("HOMEPORT_AGENT_STATE_DIR", stateDir.toString());
         String name = stateDir.getFileName().toString();
         return ManagedProcess.start("agent", command, env, stateDir.resolveSibling(name + ".log"),
