@@ -77,7 +77,7 @@ public final class AgentFootprintBench {
         String app = "bench" + UUID.randomUUID().toString().substring(0, 6);
         try {
             Path credential = state.resolve("credential.json");
-            waitUntil(() -> Files.exists(credential), Duration.ofSeconds(60));
+            Waiting.until(() -> Files.exists(credential), Duration.ofSeconds(60));
             UUID hostId = UUID.fromString(new ObjectMapper().readTree(credential.toFile()).path("hostId").asText());
             List<ContainerSpec> specs = IntStream.range(0, count).mapToObj(i -> new ContainerSpec(app, i, 1,
                     LocalImages.BUSYBOX, List.of("sleep", "3600"), null, null, null, null, PullPolicy.NEVER)).toList();
@@ -87,7 +87,7 @@ public final class AgentFootprintBench {
                         new AgentDesiredState(hostId, 1, specs), Clock.systemUTC()));
             }
             HostContainers host = new HostContainers(docker);
-            waitUntil(() -> host.all().stream().filter(c -> c.name().startsWith("hp-" + app) && c.running()).count()
+            Waiting.until(() -> host.all().stream().filter(c -> c.name().startsWith("hp-" + app) && c.running()).count()
                     == count, Duration.ofMinutes(3));
             Thread.sleep(10_000); // let start-up work (JIT, first snapshots) settle
             long pid = agent.pid();
@@ -120,17 +120,6 @@ public final class AgentFootprintBench {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    }
-
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition, Duration timeout)
-            throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("gave up after " + timeout.toSeconds() + " s");
-            }
-            Thread.sleep(250);
-        }
     }
 
     private AgentFootprintBench() {

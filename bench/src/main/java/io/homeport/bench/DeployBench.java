@@ -14,6 +14,7 @@ import io.homeport.testkit.DockerEngine;
 import io.homeport.testkit.LocalImages;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +54,7 @@ public final class DeployBench {
                     Map.of("HOMEPORT_GATEWAY_URL", gateway, "HOMEPORT_ENROLLMENT_KEY", key));
             try {
                 Path credential = state.resolve("credential.json");
-                waitUntil(() -> Files.exists(credential));
+                Waiting.until(() -> Files.exists(credential), WAIT);
                 UUID hostId = UUID.fromString(new ObjectMapper().readTree(credential.toFile()).path("hostId").asText());
                 deploy(docker, gateway, admin, hostId, prefix + "-warm", containers); // placement sees the host; warm-up
                 List<Double> viaHomeport = new ArrayList<>();
@@ -97,12 +98,12 @@ public final class DeployBench {
         containers.add(container);
         long started = System.nanoTime();
         Response response = given().auth().oauth2(token).contentType("application/yaml")
-                .body(spec.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(gateway + "/api/v1/apps");
+                .body(spec.getBytes(StandardCharsets.UTF_8)).post(gateway + "/api/v1/apps");
         while (response.statusCode() == 422 && System.nanoTime() - started < WAIT.toNanos()) {
             Thread.sleep(200); // the host's connection has not reached the deployer yet (warm-up only)
             started = System.nanoTime();
             response = given().auth().oauth2(token).contentType("application/yaml")
-                    .body(spec.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post(gateway + "/api/v1/apps");
+                    .body(spec.getBytes(StandardCharsets.UTF_8)).post(gateway + "/api/v1/apps");
         }
         if (response.statusCode() != 202) {
             throw new IllegalStateException("deploy answered " + response.statusCode() + ": " + response.asString());
@@ -133,16 +134,6 @@ public final class DeployBench {
             Thread.sleep(5);
         }
         throw new IllegalStateException(container + " did not run within " + WAIT.toSeconds() + " s");
-    }
-
-    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("gave up after " + WAIT.toSeconds() + " s");
-            }
-            Thread.sleep(100);
-        }
     }
 
     private DeployBench() {
