@@ -12,7 +12,7 @@ import io.homeport.events.Topics;
 import io.homeport.events.agent.AgentCommandCompleted;
 import io.homeport.events.agent.AgentCommandProgress;
 import io.homeport.events.agent.AgentCommandRequested;
-import io.homeport.gateway.agenthub.TestAgents.Agent;
+import io.homeport.gateway.agenthub.HubAgents.Agent;
 import io.homeport.gateway.enrollment.EnrollmentService;
 import io.homeport.testkit.AgentLink;
 import io.homeport.testkit.EventReader;
@@ -58,8 +58,8 @@ class AgentCommandsTest {
     @TestHTTPResource("/api/v1/agents/connect")
     URI hub;
 
-    private TestAgents agents() {
-        return new TestAgents(enrollment, hub);
+    private HubAgents agents() {
+        return new HubAgents(enrollment, hub);
     }
 
     private static RequestSpecification as(String role) {

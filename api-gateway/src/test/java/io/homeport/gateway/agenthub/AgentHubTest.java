@@ -10,7 +10,7 @@ import io.homeport.events.EventTypes;
 import io.homeport.events.Topics;
 import io.homeport.events.agent.AgentDesiredState;
 import io.homeport.events.agent.AgentReported;
-import io.homeport.gateway.agenthub.TestAgents.Agent;
+import io.homeport.gateway.agenthub.HubAgents.Agent;
 import io.homeport.gateway.enrollment.EnrollmentService;
 import io.homeport.testkit.AgentLink;
 import io.homeport.testkit.EventReader;
@@ -51,8 +51,8 @@ class AgentHubTest {
     @TestHTTPResource("/api/v1/agents/connect")
     URI hub;
 
-    private TestAgents agents() {
-        return new TestAgents(enrollment, hub);
+    private HubAgents agents() {
+        return new HubAgents(enrollment, hub);
     }
 
     private Agent enrolled() {

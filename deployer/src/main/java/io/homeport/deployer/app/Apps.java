@@ -24,9 +24,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -159,16 +161,17 @@ public class Apps {
         return deployment.view();
     }
 
-    /** What placement sees: every host, with what the other apps placed there take. */
+    /** What placement sees: every host, with what the other apps placed there take (each app's spec read once). */
     private List<Candidate> candidates(String placing) {
         List<Candidate> candidates = new ArrayList<>();
+        Map<String, AppSpec> targets = new HashMap<>();
         for (PlacementHost host : PlacementHost.<PlacementHost>listAll()) {
             double cpus = 0;
             long memory = 0;
             Set<String> ports = new HashSet<>();
             for (Replica other : Replica.<Replica>list("hostId = ?1 and app <> ?2", host.hostId, placing)) {
-                App app = App.findById(other.app);
-                AppSpec spec = specs.revision(app.name, app.targetRevision);
+                AppSpec spec = targets.computeIfAbsent(other.app, name ->
+                        specs.revision(name, App.<App>findById(name).targetRevision));
                 cpus += spec.resources().cpus() == null ? 0 : spec.resources().cpus();
                 memory += spec.resources().memoryMb() == null ? 0 : spec.resources().memoryMb();
                 ports.addAll(Placement.hostPorts(spec));

@@ -4,8 +4,9 @@ import io.homeport.events.agent.AgentReported;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -21,14 +22,17 @@ public class ContainerStates {
     public Set<String> apply(AgentReported report) {
         Instant now = Instant.now();
         Set<String> apps = new HashSet<>();
+        // what is known of the host, read once for a snapshot; a delta looks up the few containers it names
+        Map<String, ContainerState> known = new HashMap<>();
         if (report.full()) {
             Set<String> reported = new HashSet<>();
             report.containers().stream().filter(c -> c.managed()).forEach(c -> reported.add(c.name()));
-            List<ContainerState> known = ContainerState.list("hostId", report.hostId());
-            for (ContainerState gone : known) {
-                if (!reported.contains(gone.name)) {
-                    apps.add(gone.app);
-                    gone.delete();
+            for (ContainerState row : ContainerState.<ContainerState>list("hostId", report.hostId())) {
+                if (reported.contains(row.name)) {
+                    known.put(row.name, row);
+                } else {
+                    apps.add(row.app);
+                    row.delete();
                 }
             }
         }
@@ -37,8 +41,8 @@ public class ContainerStates {
                 continue;
             }
             apps.add(container.app());
-            ContainerState.Key key = new ContainerState.Key(report.hostId(), container.name());
-            ContainerState row = ContainerState.findById(key);
+            ContainerState row = report.full() ? known.get(container.name())
+                    : ContainerState.findById(new ContainerState.Key(report.hostId(), container.name()));
             if ("removed".equals(container.state())) {
                 if (row != null) {
                     row.delete();

@@ -10,8 +10,8 @@ import io.homeport.testkit.AgentLink;
 import java.net.URI;
 import java.util.UUID;
 
-/** Enrolled test agents and their connections to the hub under test. */
-final class TestAgents {
+/** Enrolled test agents and their connections to the hub under test (a helper, not a test class). */
+final class HubAgents {
 
     record Agent(UUID hostId, String credential) {
     }
@@ -20,7 +20,7 @@ final class TestAgents {
     private final URI hub;
 
     /** @param hub the hub's {@code http://} URL as {@code @TestHTTPResource} gives it */
-    TestAgents(EnrollmentService enrollment, URI hub) {
+    HubAgents(EnrollmentService enrollment, URI hub) {
         this.enrollment = enrollment;
         this.hub = URI.create(hub.toString().replaceFirst("^http", "ws"));
     }
