@@ -11,6 +11,7 @@ import io.homeport.agent.docker.Outcome;
 import io.homeport.agent.docker.ReconcilePass;
 import io.homeport.agent.facts.HostFactsReader;
 import io.homeport.agent.hub.Credential;
+import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.protocol.ContainerState;
 import io.homeport.agent.protocol.Frame;
 import io.homeport.agent.protocol.Frames;
@@ -157,9 +158,17 @@ public final class Agent implements AutoCloseable {
         send(snapshot());
     }
 
-    /** A delta straight from the event: no need to ask the engine again, and a destroyed container is reported too. */
+    /**
+     * A delta straight from the event: no need to ask the engine again, and a destroyed container is reported too.
+     * A change to a start-first successor (its health, above all) also re-runs the reconcile pass at once, so a
+     * healthy successor takes over without waiting for the next periodic pass.
+     */
     private void onChange(ContainerChange change) {
         send(new Frame.Report(false, List.of(toState(change)), Instant.now()));
+        Frame.Desired current = desired;
+        if (current != null && change.managed() && change.name().endsWith(ContainerSpec.SUCCESSOR_SUFFIX)) {
+            reconciler.submit(() -> apply(current));
+        }
     }
 
     private Frame.Report snapshot() {
@@ -168,7 +177,7 @@ public final class Agent implements AutoCloseable {
 
     static ContainerState toState(ActualContainer container) {
         return state(container.id(), container.name(), container.image(),
-                container.state(), null, container.labels());
+                container.state(), container.health(), container.labels());
     }
 
     /** Docker event attributes carry the container's name, image and labels. */

@@ -1,6 +1,7 @@
 package io.homeport.agent.protocol;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
@@ -13,11 +14,16 @@ import java.util.List;
  * @param network    a user-defined bridge network to join (created when missing), null for Docker's default
  * @param aliases    the names the container answers to on that network
  * @param mounts     host directories bound into the container (created when missing)
+ * @param startFirst how a changed container is replaced: {@code false} stops the old one first (recreate);
+ *                   {@code true} starts the new one beside it under {@link ContainerSpec#successorName()} and
+ *                   removes the old one only once the new one is healthy (or running, without a health check).
+ *                   Not part of what the container is, so changing it alone replaces nothing.
  */
 public record ContainerOptions(List<String> entrypoint, HealthCheck healthCheck, Double cpus, Long memoryMb,
-        String network, List<String> aliases, List<Mount> mounts) {
+        String network, List<String> aliases, List<Mount> mounts,
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean startFirst) {
 
-    public static final ContainerOptions NONE = new ContainerOptions(null, null, null, null, null, null, null);
+    public static final ContainerOptions NONE = new ContainerOptions(null, null, null, null, null, null, null, false);
 
     public ContainerOptions {
         entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
@@ -28,6 +34,12 @@ public record ContainerOptions(List<String> entrypoint, HealthCheck healthCheck,
     @JsonIgnore
     public boolean isEmpty() {
         return equals(NONE);
+    }
+
+    /** These options as far as they shape the container itself: without the way it is replaced. */
+    @JsonIgnore
+    public ContainerOptions content() {
+        return new ContainerOptions(entrypoint, healthCheck, cpus, memoryMb, network, aliases, mounts, false);
     }
 
     /** Docker's health check; {@code test} starts with {@code CMD} or {@code CMD-SHELL}. */

@@ -47,4 +47,15 @@ public record ContainerSpec(String app, int replica, long revision, String image
     public String containerName() {
         return "hp-" + app + "-" + replica;
     }
+
+    /**
+     * The name a start-first replacement runs under, beside {@link #containerName()}, until it is healthy and takes
+     * the name over.
+     */
+    public String successorName() {
+        return containerName() + SUCCESSOR_SUFFIX;
+    }
+
+    /** What a {@link #successorName()} ends with. */
+    public static final String SUCCESSOR_SUFFIX = ".next";
 }

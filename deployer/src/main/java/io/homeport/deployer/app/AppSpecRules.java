@@ -1,6 +1,7 @@
 package io.homeport.deployer.app;
 
 import io.homeport.api.apps.AppSpec;
+import io.homeport.api.apps.RolloutStrategy;
 import io.homeport.platform.problem.Problem.FieldError;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,6 +70,12 @@ public final class AppSpecRules {
                 && spec.placement().hostId() != null) {
             errors.add(new FieldError("replicas", "replicas publishing a host port cannot share the one host "
                     + "placement names"));
+        }
+        if (spec.rollout() == RolloutStrategy.START_FIRST
+                && spec.ports().stream().anyMatch(port -> port.hostPort() != null)) {
+            errors.add(new FieldError("rollout", "start-first runs the new container beside the old one, so they "
+                    + "cannot both publish the same host port: use recreate, or reach the app through its network "
+                    + "or a tunnel"));
         }
         return errors;
     }

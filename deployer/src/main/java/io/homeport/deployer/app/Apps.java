@@ -191,9 +191,6 @@ public class Apps {
         if (spec.registryCredentials() != null) {
             errors.add(new FieldError("registryCredentials", "stored registry credentials are not available yet"));
         }
-        if (spec.rollout() == io.homeport.api.apps.RolloutStrategy.START_FIRST) {
-            errors.add(new FieldError("rollout", "start-first is not available yet: use recreate"));
-        }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid(errors.size() + " field(s) of the spec are invalid: "
                     + String.join(", ", errors.stream().map(FieldError::field).toList()), errors));

@@ -5,6 +5,7 @@ import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.protocol.PortMapping;
 import io.homeport.agent.protocol.PullPolicy;
 import io.homeport.api.apps.AppSpec;
+import io.homeport.api.apps.RolloutStrategy;
 import io.homeport.api.apps.VolumeMode;
 import java.nio.file.Path;
 
@@ -25,7 +26,8 @@ public final class ContainerSpecs {
                 spec.network() == null ? null : spec.network().aliases(),
                 spec.volumes().stream().map(volume -> new ContainerOptions.Mount((volume.mode() == VolumeMode.SHARED
                         ? sharedMount.resolve("apps") : localVolumes).resolve(spec.name()).resolve(volume.name())
-                        .toString(), volume.mountPath(), volume.readOnly())).toList());
+                        .toString(), volume.mountPath(), volume.readOnly())).toList(),
+                spec.rollout() == RolloutStrategy.START_FIRST);
         return new ContainerSpec(spec.name(), replica, revision, spec.image(), spec.command(), spec.env(),
                 spec.labels(), spec.ports().stream().filter(port -> port.hostPort() != null)
                         .map(port -> new PortMapping(port.hostPort(), port.containerPort(), port.protocol())).toList(),

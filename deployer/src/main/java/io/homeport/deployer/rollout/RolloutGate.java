@@ -15,9 +15,13 @@ import java.util.UUID;
  */
 public final class RolloutGate {
 
-    /** What an agent last said about a replica's container; {@code state} null when nothing was reported yet. */
+    /**
+     * What an agent last said about a replica's container; {@code state} null when nothing was reported yet.
+     * {@code successor}: the container is a start-first successor still running beside the replica's old one; it
+     * can fail the rollout, but passes only once it has taken the replica's name.
+     */
     public record Observed(int replica, UUID hostId, Long revision, String state, String health,
-            Instant runningSince) {
+            Instant runningSince, boolean successor) {
     }
 
     public sealed interface Verdict {
@@ -53,6 +57,8 @@ public final class RolloutGate {
             if (!passed && waitingFor == null) {
                 waitingFor = which + (healthChecked ? " to become healthy" : " to keep running for "
                         + runningGate.toSeconds() + " s");
+            } else if (passed && replica.successor() && waitingFor == null) {
+                waitingFor = which + " to take over from the container it replaces";
             }
         }
         return waitingFor == null ? new Verdict.Passed() : new Verdict.Pending(waitingFor);

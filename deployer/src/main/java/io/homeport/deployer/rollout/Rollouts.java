@@ -1,5 +1,6 @@
 package io.homeport.deployer.rollout;
 
+import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.api.apps.AppSpec;
 import io.homeport.deployer.app.App;
 import io.homeport.deployer.app.AppSpecJson;
@@ -58,12 +59,8 @@ public class Rollouts {
             return;
         }
         AppSpec spec = specs.revision(app, deployment.revision);
-        List<RolloutGate.Observed> observed = Replica.<Replica>list("app", app).stream().map(replica -> {
-            ContainerState state = ContainerState.findById(new ContainerState.Key(replica.hostId, replica.container()));
-            return state == null ? new RolloutGate.Observed(replica.replica, replica.hostId, null, null, null, null)
-                    : new RolloutGate.Observed(replica.replica, replica.hostId, state.revision, state.state,
-                            state.health, state.runningSince);
-        }).toList();
+        List<RolloutGate.Observed> observed = Replica.<Replica>list("app", app).stream()
+                .map(replica -> observe(replica, deployment.revision)).toList();
         Instant now = Instant.now();
         RolloutGate.Verdict verdict = RolloutGate.judge(deployment.revision,
                 spec.healthCheck() != null && spec.healthCheck().test() != null, observed, now, config.runningGate());
@@ -75,6 +72,26 @@ public class Rollouts {
             fail(deployment, "timed out after " + config.rolloutTimeout().toSeconds() + " s waiting for "
                     + ((RolloutGate.Verdict.Pending) verdict).waitingFor(), now);
         }
+    }
+
+    /**
+     * The replica's container, or, while a start-first successor of the deployed revision runs beside a container of
+     * an older one, the successor.
+     */
+    private static RolloutGate.Observed observe(Replica replica, long revision) {
+        ContainerState state = ContainerState.findById(new ContainerState.Key(replica.hostId, replica.container()));
+        boolean successor = false;
+        if (state == null || !Long.valueOf(revision).equals(state.revision)) {
+            ContainerState next = ContainerState.findById(new ContainerState.Key(replica.hostId,
+                    replica.container() + ContainerSpec.SUCCESSOR_SUFFIX));
+            if (next != null && Long.valueOf(revision).equals(next.revision)) {
+                state = next;
+                successor = true;
+            }
+        }
+        return state == null ? new RolloutGate.Observed(replica.replica, replica.hostId, null, null, null, null, false)
+                : new RolloutGate.Observed(replica.replica, replica.hostId, state.revision, state.state,
+                        state.health, state.runningSince, successor);
     }
 
     private void succeed(Deployment deployment, Instant now) {

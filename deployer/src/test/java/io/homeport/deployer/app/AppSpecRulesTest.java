@@ -3,6 +3,7 @@ package io.homeport.deployer.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.homeport.api.apps.AppSpec;
+import io.homeport.api.apps.RolloutStrategy;
 import io.homeport.api.apps.VolumeMode;
 import io.homeport.platform.problem.Problem.FieldError;
 import java.util.List;
@@ -45,5 +46,18 @@ class AppSpecRulesTest {
                 "dependsOn", "replicas");
         assertThat(AppSpecRules.check(clashing).get(0).message())
                 .isEqualTo("clashes with ports[0]: 8080/tcp is published twice");
+    }
+
+    @Test
+    void startFirstCannotPublishHostPortsTheOldContainerHolds() {
+        AppSpec published = new AppSpec("web", "nginx", null, null, null, null,
+                List.of(new AppSpec.Port(80, 8080, null)), null, null, null, null, null, null, null, null,
+                RolloutStrategy.START_FIRST, null, null, null);
+        AppSpec unpublished = new AppSpec("web", "nginx", null, null, null, null,
+                List.of(new AppSpec.Port(80, null, null)), null, null, null, null, null, null, null, null,
+                RolloutStrategy.START_FIRST, null, null, null);
+
+        assertThat(AppSpecRules.check(published)).extracting(FieldError::field).containsExactly("rollout");
+        assertThat(AppSpecRules.check(unpublished)).isEmpty();
     }
 }

@@ -17,7 +17,22 @@ class RolloutGateTest {
     private static final Duration GATE = Duration.ofSeconds(10);
 
     private static Observed replica(int n, Long revision, String state, String health, Instant since) {
-        return new Observed(n, HOST, revision, state, health, since);
+        return new Observed(n, HOST, revision, state, health, since, false);
+    }
+
+    private static Observed successor(Long revision, String state, String health) {
+        return new Observed(0, HOST, revision, state, health, NOW, true);
+    }
+
+    @Test
+    void aStartFirstSuccessorCanFailTheRolloutButPassesOnlyUnderTheReplicasName() {
+        assertThat(RolloutGate.judge(2, true, List.of(successor(2L, "running", "healthy")), NOW, GATE))
+                .isEqualTo(new Verdict.Pending("replica 0 on host " + HOST
+                        + " to take over from the container it replaces"));
+        assertThat(RolloutGate.judge(2, true, List.of(successor(2L, "running", "unhealthy")), NOW, GATE))
+                .isEqualTo(new Verdict.Failed("replica 0 on host " + HOST + " is unhealthy"));
+        assertThat(RolloutGate.judge(2, true, List.of(successor(2L, "exited", null)), NOW, GATE))
+                .isInstanceOf(Verdict.Failed.class);
     }
 
     @Test

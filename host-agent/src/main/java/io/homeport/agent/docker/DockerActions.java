@@ -73,7 +73,7 @@ public final class DockerActions {
         if (action instanceof Action.Pull pull) {
             docker.pullImageCmd(pull.image()).start().awaitCompletion(10, TimeUnit.MINUTES);
         } else if (action instanceof Action.Create create) {
-            create(create.spec(), true);
+            create(create.container(), create.spec(), true);
         } else if (action instanceof Action.Start start) {
             try {
                 docker.startContainerCmd(start.container()).exec();
@@ -92,31 +92,32 @@ public final class DockerActions {
             } catch (NotFoundException alreadyGone) {
                 // done already
             }
+        } else if (action instanceof Action.Rename rename) {
+            docker.renameContainerCmd(rename.from()).withName(rename.container()).exec();
         }
     }
 
-    private void create(ContainerSpec spec, boolean mayPurge) {
+    private void create(String name, ContainerSpec spec, boolean mayPurge) {
         if (spec.options().network() != null) {
             networks.ensure(spec.options().network());
         }
         try {
-            command(spec).exec();
+            command(name, spec).exec();
         } catch (ConflictException nameTaken) {
-            InspectContainerResponse existing = docker.inspectContainerCmd(spec.containerName()).exec();
+            InspectContainerResponse existing = docker.inspectContainerCmd(name).exec();
             Map<String, String> labels = existing.getConfig().getLabels();
             if (ManagedLabels.isManaged(labels) && SpecHash.of(spec).equals(labels.get(ManagedLabels.SPEC_HASH))) {
                 return; // adopt: a previous pass created it before it could report
             }
             if (!mayPurge || !ManagedLabels.isManaged(labels)) {
-                throw new IllegalStateException("the name " + spec.containerName()
-                        + " is taken by a container Homeport does not manage");
+                throw new IllegalStateException("the name " + name + " is taken by a container Homeport does not manage");
             }
             docker.removeContainerCmd(existing.getId()).withForce(true).exec();
-            create(spec, false);
+            create(name, spec, false);
         }
     }
 
-    private CreateContainerCmd command(ContainerSpec spec) {
+    private CreateContainerCmd command(String name, ContainerSpec spec) {
         List<ExposedPort> exposed = new ArrayList<>();
         Ports bindings = new Ports();
         for (PortMapping port : spec.ports()) {
@@ -141,7 +142,7 @@ public final class DockerActions {
             host.withNetworkMode(options.network());
         }
         CreateContainerCmd create = docker.createContainerCmd(spec.image())
-                .withName(spec.containerName())
+                .withName(name)
                 .withLabels(ManagedLabels.of(spec))
                 .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
                 .withExposedPorts(exposed)

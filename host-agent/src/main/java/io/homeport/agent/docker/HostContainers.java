@@ -38,6 +38,23 @@ public final class HostContainers {
         String name = container.getNames() == null || container.getNames().length == 0 ? container.getId()
                 : container.getNames()[0].replaceFirst("^/", "");
         return new ActualContainer(container.getId(), name, container.getImage(),
-                container.getState(), container.getLabels());
+                container.getState(), health(container.getStatus()), container.getLabels());
+    }
+
+    /**
+     * The health in Docker's status line ("Up 5 minutes (healthy)", "Up 2 seconds (health: starting)"): the
+     * container list carries it only there, and reading it saves an inspect per container on every pass.
+     */
+    static String health(String status) {
+        if (status == null || !status.endsWith(")")) {
+            return null;
+        }
+        if (status.endsWith("(healthy)")) {
+            return "healthy";
+        }
+        if (status.endsWith("(unhealthy)")) {
+            return "unhealthy";
+        }
+        return status.endsWith("(health: starting)") ? "starting" : null;
     }
 }

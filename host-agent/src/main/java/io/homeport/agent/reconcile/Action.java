@@ -1,6 +1,7 @@
 package io.homeport.agent.reconcile;
 
 import io.homeport.agent.protocol.ContainerSpec;
+
 /** One step that brings the host closer to its desired state. */
 public sealed interface Action {
 
@@ -20,5 +21,9 @@ public sealed interface Action {
     }
 
     record Remove(String container, String id) implements Action {
+    }
+
+    /** A start-first successor ({@code from}) takes its predecessor's name once the predecessor is gone. */
+    record Rename(String container, String from) implements Action {
     }
 }

@@ -18,6 +18,12 @@ import java.util.stream.Collectors;
  * <p>Order: images are pulled first (the old container keeps serving meanwhile), then containers that are no
  * longer wanted are stopped and removed, then each desired container is created, recreated or started in the
  * order of the desired state. Containers without the {@code io.homeport.managed} label are never touched.
+ *
+ * <p>A changed container whose spec asks for start-first (and whose old container still runs) is replaced over
+ * several passes, each deciding from what Docker shows: first its successor is created and started beside it under
+ * {@link ContainerSpec#successorName()}; once the successor is {@link ActualContainer#ready() ready} the old one is
+ * stopped and removed and the successor renamed into its place. Until then the old one keeps serving; a successor
+ * that fails is left for the deployer to judge, and is removed when the desired state no longer asks for it.
  */
 public final class Reconciler {
 
@@ -25,41 +31,80 @@ public final class Reconciler {
             Set<String> imagesPresent) {
         Map<String, ActualContainer> managed = actual.stream().filter(ActualContainer::managed)
                 .collect(Collectors.toMap(ActualContainer::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        Set<String> wanted = desired.stream().map(ContainerSpec::containerName).collect(Collectors.toSet());
 
         List<Action> pulls = new ArrayList<>();
         List<Action> removals = new ArrayList<>();
         List<Action> changes = new ArrayList<>();
         Set<String> pulled = new HashSet<>();
+        Set<String> kept = new HashSet<>();
 
-        for (ActualContainer container : managed.values()) {
-            if (!wanted.contains(container.name())) {
-                stopAndRemove(container, removals);
-            }
-        }
         for (ContainerSpec spec : desired) {
             String name = spec.containerName();
+            kept.add(name);
             ActualContainer current = managed.get(name);
-            if (current != null && SpecHash.of(spec).equals(current.specHash())) {
+            String hash = SpecHash.of(spec);
+            if (current != null && hash.equals(current.specHash())) {
                 if (!current.running()) {
                     changes.add(new Action.Start(name));
                 }
                 continue;
             }
-            if (needsPull(spec, imagesPresent) && pulled.add(spec.image())) {
-                pulls.add(new Action.Pull(name, spec.image()));
+            ActualContainer successor = managed.get(spec.successorName());
+            boolean replacing = spec.options().startFirst() && (current == null ? successor != null
+                    && hash.equals(successor.specHash()) : current.running());
+            if (replacing) {
+                kept.add(spec.successorName());
+                if (successor == null || !hash.equals(successor.specHash())) {
+                    pull(spec, imagesPresent, pulled, pulls);
+                }
+                replaceStartFirst(spec, hash, current, successor, changes);
+                continue;
             }
+            pull(spec, imagesPresent, pulled, pulls);
             if (current != null) {
                 stopAndRemove(current, changes);
             }
             changes.add(new Action.Create(name, spec));
             changes.add(new Action.Start(name));
         }
+        for (ActualContainer container : managed.values()) {
+            if (!kept.contains(container.name())) {
+                stopAndRemove(container, removals);
+            }
+        }
 
         List<Action> plan = new ArrayList<>(pulls);
         plan.addAll(removals);
         plan.addAll(changes);
         return plan;
+    }
+
+    /**
+     * One step of a start-first replacement of {@code current} (null when an earlier pass removed it but did not get
+     * to the rename), given its {@code successor} (null when there is none yet).
+     */
+    private static void replaceStartFirst(ContainerSpec spec, String hash, ActualContainer current,
+            ActualContainer successor, List<Action> into) {
+        String next = spec.successorName();
+        if (successor == null || !hash.equals(successor.specHash())) {
+            if (successor != null) {
+                stopAndRemove(successor, into); // the successor of an earlier revision
+            }
+            into.add(new Action.Create(next, spec));
+            into.add(new Action.Start(next));
+        } else if (successor.ready()) {
+            if (current != null) {
+                stopAndRemove(current, into);
+            }
+            into.add(new Action.Rename(spec.containerName(), next));
+        }
+        // otherwise the successor is starting, or failing: the old container keeps serving meanwhile
+    }
+
+    private static void pull(ContainerSpec spec, Set<String> imagesPresent, Set<String> pulled, List<Action> into) {
+        if (needsPull(spec, imagesPresent) && pulled.add(spec.image())) {
+            into.add(new Action.Pull(spec.containerName(), spec.image()));
+        }
     }
 
     private static boolean needsPull(ContainerSpec spec, Set<String> imagesPresent) {

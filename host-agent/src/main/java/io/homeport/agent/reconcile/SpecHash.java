@@ -1,5 +1,6 @@
 package io.homeport.agent.reconcile;
 
+import io.homeport.agent.protocol.ContainerOptions;
 import io.homeport.agent.protocol.ContainerSpec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,8 +30,9 @@ public final class SpecHash {
         content.put("labels", spec.labels());
         content.put("ports", spec.ports());
         content.put("restartPolicy", spec.restartPolicy());
-        if (!spec.options().isEmpty()) {
-            content.put("options", spec.options()); // absent when unused: older containers keep their hash
+        ContainerOptions options = spec.options().content();
+        if (!options.isEmpty()) {
+            content.put("options", options); // absent when unused: older containers keep their hash
         }
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(CANONICAL.writeValueAsBytes(content));
@@ -39,7 +41,6 @@ public final class SpecHash {
             throw new IllegalStateException("cannot hash the spec of " + spec.containerName(), e);
         }
     }
-
 
     private SpecHash() {
     }

@@ -160,12 +160,13 @@ class ReconcilePassIT {
         networks.add(network);
         ContainerOptions dbOptions = new ContainerOptions(List.of("sh", "-c"),
                 new ContainerOptions.HealthCheck(List.of("CMD-SHELL", "test -f /data/greeting"), 1, 1, 3, 0),
-                0.5, 64L, network, List.of("db"), List.of(new ContainerOptions.Mount(data.toString(), "/data", true)));
+                0.5, 64L, network, List.of("db"), List.of(new ContainerOptions.Mount(data.toString(), "/data", true)),
+                false);
         ContainerSpec db = new ContainerSpec(prefix + "-db", 0, 1, image, List.of("exec sleep 3600"), null, null,
                 null, null, PullPolicy.NEVER, dbOptions);
         ContainerSpec web = new ContainerSpec(prefix + "-web", 0, 1, image,
                 List.of("sh", "-c", "until ping -c 1 -W 1 db; do sleep 0.2; done; exec sleep 3600"), null, null, null,
-                null, PullPolicy.NEVER, new ContainerOptions(null, null, null, null, network, List.of("web"), null));
+                null, PullPolicy.NEVER, new ContainerOptions(null, null, null, null, network, List.of("web"), null, false));
 
         assertThat(pass().run(List.of(db, web))).allMatch(Outcome::succeeded);
 
@@ -191,5 +192,41 @@ class ReconcilePassIT {
         } catch (NotFoundException e) {
             return false;
         }
+    }
+
+    /**
+     * Start-first over real passes: the successor runs beside the old container until Docker calls it healthy (its
+     * health file appears 2 s in), then takes the old one's name; the old one kept running all along before that.
+     */
+    @Test
+    void startFirstKeepsTheOldContainerRunningUntilTheSuccessorIsHealthy() {
+        ContainerOptions health = new ContainerOptions(null, new ContainerOptions.HealthCheck(
+                List.of("CMD-SHELL", "test -f /tmp/ok"), 1, 1, 30, 0), null, null, null, null, null, true);
+        ContainerSpec old = new ContainerSpec(prefix + "-web", 0, 1, image,
+                List.of("sh", "-c", "touch /tmp/ok; exec sleep 3600"), Map.of("V", "1"), null, null, null,
+                PullPolicy.NEVER, health);
+        ContainerSpec next = new ContainerSpec(prefix + "-web", 0, 2, image,
+                List.of("sh", "-c", "sleep 2; touch /tmp/ok; exec sleep 3600"), Map.of("V", "2"), null, null, null,
+                PullPolicy.NEVER, health);
+        assertThat(pass().run(List.of(old))).allMatch(Outcome::succeeded);
+        String oldId = inspect(old).getId();
+
+        assertThat(pass().run(List.of(next))).allMatch(Outcome::succeeded).hasSize(2);
+        assertThat(docker.inspectContainerCmd(next.successorName()).exec().getState().getRunning()).isTrue();
+        assertThat(pass().run(List.of(next))).as("the successor is not healthy yet").isEmpty();
+        assertThat(inspect(old).getId()).isEqualTo(oldId);
+        assertThat(inspect(old).getState().getRunning()).isTrue();
+
+        org.awaitility.Awaitility.await("the successor takes over").atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> !pass().run(List.of(next)).isEmpty());
+        InspectContainerResponse now = inspect(next);
+        assertThat(now.getId()).isNotEqualTo(oldId);
+        assertThat(now.getConfig().getLabels()).containsEntry("io.homeport.revision", "2");
+        assertThat(new HostContainers(docker).all()).filteredOn(c -> c.name().startsWith("hp-" + prefix))
+                .singleElement().satisfies(c -> {
+                    assertThat(c.name()).isEqualTo(next.containerName());
+                    assertThat(c.health()).as("read from the container list").isEqualTo("healthy");
+                });
+        assertThat(pass().run(List.of(next))).as("in sync").isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package io.homeport.agent.reconcile;
 
+import io.homeport.agent.protocol.ContainerOptions;
 import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.protocol.PullPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -7,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.homeport.agent.reconcile.Action.Create;
 import io.homeport.agent.reconcile.Action.Pull;
 import io.homeport.agent.reconcile.Action.Remove;
+import io.homeport.agent.reconcile.Action.Rename;
 import io.homeport.agent.reconcile.Action.Start;
 import io.homeport.agent.reconcile.Action.Stop;
 import java.util.List;
@@ -24,7 +26,7 @@ class ReconcilerTest {
     }
 
     private static ActualContainer running(ContainerSpec spec) {
-        return new ActualContainer("id-" + spec.app(), spec.containerName(), spec.image(), "running",
+        return new ActualContainer("id-" + spec.app(), spec.containerName(), spec.image(), "running", null,
                 ManagedLabels.of(spec));
     }
 
@@ -72,7 +74,8 @@ class ReconcilerTest {
     @Test
     void startsAStoppedContainerWithoutRecreatingIt() {
         ContainerSpec web = spec("web", Map.of());
-        ActualContainer stopped = new ActualContainer("id-web", "hp-web-0", IMAGE, "exited", ManagedLabels.of(web));
+        ActualContainer stopped = new ActualContainer("id-web", "hp-web-0", IMAGE, "exited", null,
+                ManagedLabels.of(web));
 
         assertThat(Reconciler.diff(List.of(web), List.of(stopped), Set.of(IMAGE)))
                 .containsExactly(new Start("hp-web-0"));
@@ -82,8 +85,9 @@ class ReconcilerTest {
     void removesManagedContainersNoLongerWantedFirstAndNeverTouchesUnmanagedOnes() {
         ContainerSpec old = spec("old", Map.of());
         ContainerSpec web = spec("web", Map.of());
-        ActualContainer unmanaged = new ActualContainer("id-x", "my-own-thing", IMAGE, "running", Map.of("team", "ops"));
-        ActualContainer sameNameButNotOurs = new ActualContainer("id-y", "hp-web-0", IMAGE, "running", Map.of());
+        ActualContainer unmanaged = new ActualContainer("id-x", "my-own-thing", IMAGE, "running", null,
+                Map.of("team", "ops"));
+        ActualContainer sameNameButNotOurs = new ActualContainer("id-y", "hp-web-0", IMAGE, "running", null, Map.of());
 
         List<Action> plan = Reconciler.diff(List.of(web), List.of(running(old), unmanaged, sameNameButNotOurs),
                 Set.of(IMAGE));
@@ -112,9 +116,82 @@ class ReconcilerTest {
     @Test
     void anEmptyDesiredStateRemovesEveryManagedContainer() {
         ContainerSpec web = spec("web", Map.of());
-        ActualContainer stopped = new ActualContainer("id-web", "hp-web-0", IMAGE, "exited", ManagedLabels.of(web));
+        ActualContainer stopped = new ActualContainer("id-web", "hp-web-0", IMAGE, "exited", null,
+                ManagedLabels.of(web));
 
         assertThat(Reconciler.diff(List.of(), List.of(stopped), Set.of()))
                 .containsExactly(new Remove("hp-web-0", "id-web"));
+    }
+
+    private static ContainerSpec startFirst(String image, long revision) {
+        return new ContainerSpec("web", 0, revision, image, List.of("sleep", "3600"), null, null, null, null,
+                PullPolicy.MISSING, new ContainerOptions(null, null, null, null, null, null, null, true));
+    }
+
+    private static ActualContainer successor(ContainerSpec spec, String state, String health) {
+        return new ActualContainer("id-next", spec.successorName(), spec.image(), state, health,
+                ManagedLabels.of(spec));
+    }
+
+    @Test
+    void startFirstStartsTheSuccessorBesideTheOldContainerWhichKeepsRunning() {
+        ContainerSpec old = startFirst(IMAGE, 1);
+        ContainerSpec next = startFirst("local/busybox:2", 2);
+
+        assertThat(Reconciler.diff(List.of(next), List.of(running(old)), Set.of(IMAGE))).containsExactly(
+                new Pull("hp-web-0", "local/busybox:2"), new Create("hp-web-0.next", next),
+                new Start("hp-web-0.next"));
+    }
+
+    @Test
+    void startFirstWaitsWhileTheSuccessorIsStartingOrFailingAndPullsNothingAgain() {
+        ContainerSpec old = startFirst(IMAGE, 1);
+        ContainerSpec next = startFirst("local/busybox:2", 2);
+
+        for (ActualContainer successor : List.of(successor(next, "running", "starting"),
+                successor(next, "running", "unhealthy"), successor(next, "exited", null))) {
+            assertThat(Reconciler.diff(List.of(next), List.of(running(old), successor), Set.of(IMAGE))).isEmpty();
+        }
+    }
+
+    @Test
+    void aReadySuccessorReplacesTheOldContainerAndTakesItsName() {
+        ContainerSpec old = startFirst(IMAGE, 1);
+        ContainerSpec next = startFirst("local/busybox:2", 2);
+
+        assertThat(Reconciler.diff(List.of(next), List.of(running(old), successor(next, "running", "healthy")),
+                Set.of(IMAGE))).containsExactly(new Stop("hp-web-0", "id-web"), new Remove("hp-web-0", "id-web"),
+                        new Rename("hp-web-0", "hp-web-0.next"));
+        assertThat(Reconciler.diff(List.of(next), List.of(successor(next, "running", "healthy")), Set.of(IMAGE)))
+                .as("the old container went before the rename could happen").containsExactly(
+                        new Rename("hp-web-0", "hp-web-0.next"));
+    }
+
+    @Test
+    void aSuccessorNoLongerAskedForIsRemovedAndTheOldContainerStays() {
+        ContainerSpec old = startFirst(IMAGE, 1);
+        ContainerSpec failed = startFirst("local/busybox:2", 2);
+        ContainerSpec newer = startFirst("local/busybox:3", 3);
+        List<ActualContainer> actual = List.of(running(old), successor(failed, "running", "unhealthy"));
+
+        assertThat(Reconciler.diff(List.of(old), actual, Set.of(IMAGE, "local/busybox:3")))
+                .as("rolled back: the old spec is wanted again").containsExactly(
+                        new Stop("hp-web-0.next", "id-next"), new Remove("hp-web-0.next", "id-next"));
+        assertThat(Reconciler.diff(List.of(newer), actual, Set.of(IMAGE, "local/busybox:3")))
+                .as("a newer revision replaces the failed successor").containsExactly(
+                        new Stop("hp-web-0.next", "id-next"), new Remove("hp-web-0.next", "id-next"),
+                        new Create("hp-web-0.next", newer), new Start("hp-web-0.next"));
+    }
+
+    @Test
+    void startFirstRecreatesWhenTheOldContainerIsNotRunningAnyway() {
+        ContainerSpec old = startFirst(IMAGE, 1);
+        ContainerSpec next = startFirst("local/busybox:2", 2);
+        ActualContainer stopped = new ActualContainer("id-web", "hp-web-0", IMAGE, "exited", null,
+                ManagedLabels.of(old));
+
+        assertThat(Reconciler.diff(List.of(next), List.of(stopped), Set.of(IMAGE, "local/busybox:2")))
+                .containsExactly(new Remove("hp-web-0", "id-web"), new Create("hp-web-0", next),
+                        new Start("hp-web-0"));
     }
 }

@@ -51,11 +51,23 @@ class SpecHashTest {
                 null, ContainerOptions.NONE);
         ContainerSpec limited = new ContainerSpec("web", 0, 1, "local/busybox:1", List.of("httpd", "-f"),
                 Map.of("A", "1"), Map.of("dockflare.enable", "true"), List.of(new PortMapping(8080, 80, null)), null,
-                null, new ContainerOptions(null, null, null, 64L, null, null, null));
+                null, new ContainerOptions(null, null, null, 64L, null, null, null, false));
 
         assertThat(SpecHash.of(plain)).isEqualTo(SpecHash.of(explicit))
                 .isEqualTo("8b69322c4430bf59501e545b9b2f3fc5"); // the hash this spec had before options existed
         assertThat(SpecHash.of(limited)).isNotEqualTo(SpecHash.of(plain));
+        assertThat(SpecHash.of(limited)).as("memory limit only, hashed as before start-first existed")
+                .isEqualTo("07b3109ff078a775e04fb9de33a07434");
+    }
+
+    @Test
+    void howAContainerIsReplacedIsNotPartOfWhatItIs() {
+        ContainerSpec recreate = spec(Map.of("A", "1"), 1);
+        ContainerSpec startFirst = new ContainerSpec("web", 0, 1, "local/busybox:1", List.of("httpd", "-f"),
+                Map.of("A", "1"), Map.of("dockflare.enable", "true"), List.of(new PortMapping(8080, 80, null)), null,
+                null, new ContainerOptions(null, null, null, null, null, null, null, true));
+
+        assertThat(SpecHash.of(startFirst)).isEqualTo(SpecHash.of(recreate));
     }
 
     @Test
