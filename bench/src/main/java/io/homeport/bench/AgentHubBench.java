@@ -82,7 +82,7 @@ public final class AgentHubBench {
                         .post(gateway + "/api/v1/agents/enroll").then().statusCode(201).extract();
                 UUID hostId = UUID.fromString(enrolled.path("hostId"));
                 AgentLink link = AgentLink.connect(hub, enrolled.path("credential"));
-                link.send(new Frame.Hello(Frames.PROTOCOL_VERSION, "bench", hostId, null));
+                link.send(new Frame.Hello(Frames.PROTOCOL_VERSION, "bench", hostId, null, null));
                 return new Agent(hostId, link);
             }));
         }

@@ -11,12 +11,14 @@ import io.homeport.agent.docker.Outcome;
 import io.homeport.agent.docker.ReconcilePass;
 import io.homeport.agent.facts.HostFactsReader;
 import io.homeport.agent.hub.Credential;
+import io.homeport.agent.hub.SealingKey;
 import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.protocol.ContainerState;
 import io.homeport.agent.protocol.Frame;
 import io.homeport.agent.protocol.Frames;
 import io.homeport.agent.protocol.HostFacts;
 import io.homeport.agent.protocol.MessageAssembler;
+import io.homeport.agent.protocol.SecretSealing;
 import io.homeport.agent.reconcile.ActualContainer;
 import io.homeport.agent.reconcile.ManagedLabels;
 import java.io.IOException;
@@ -35,6 +37,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jose4j.jwk.PublicJsonWebKey;
 
 /**
  * The agent: dials out to the hub, says hello with the host's facts, reports container state (full snapshots
@@ -57,6 +60,7 @@ public final class Agent implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("agent"));
     private final ExecutorService reconciler = Executors.newSingleThreadExecutor(daemon("reconcile"));
+    private final PublicJsonWebKey sealingKey;
     private volatile Credential credential;
     private volatile Frame.Desired desired;
     private volatile WebSocket socket;
@@ -68,7 +72,8 @@ public final class Agent implements AutoCloseable {
         this.config = config;
         this.docker = DockerClients.connect(config.dockerHost());
         this.host = new HostContainers(docker);
-        this.reconcile = new ReconcilePass(host, new DockerActions(docker));
+        this.sealingKey = SealingKey.loadOrCreate(config.stateDir());
+        this.reconcile = new ReconcilePass(host, new DockerActions(docker, sealingKey));
         this.facts = new HostFactsReader(config.hostRoot(), docker);
         this.commands = new CommandRunner(docker, config.rclone(), config.rcloneConfig());
     }
@@ -105,7 +110,8 @@ public final class Agent implements AutoCloseable {
                     socket = connected;
                     attempt = 0;
                     LOG.info("Connected to the hub");
-                    send(new Frame.Hello(Frames.PROTOCOL_VERSION, VERSION, credential.hostId(), facts.read()));
+                    send(new Frame.Hello(Frames.PROTOCOL_VERSION, VERSION, credential.hostId(), facts.read(),
+                            SecretSealing.publicJwk(sealingKey)));
                     send(snapshot());
                 });
     }

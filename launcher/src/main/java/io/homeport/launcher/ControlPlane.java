@@ -1,6 +1,7 @@
 package io.homeport.launcher;
 
 import io.homeport.launcher.auth.LocalAuth;
+import io.homeport.launcher.auth.LocalMasterKey;
 import io.homeport.launcher.infra.KafkaMain;
 import io.homeport.launcher.infra.PostgresMain;
 import io.homeport.launcher.infra.PostgresServer;
@@ -68,6 +69,7 @@ public final class ControlPlane implements AutoCloseable {
     private final Path repositoryRoot;
     private final Ports ports;
     private final LocalAuth auth;
+    private final Map<String, String> masterKey;
     private final Map<String, ManagedProcess> running = new LinkedHashMap<>();
     private BiConsumer<String, Duration> onReady = (name, took) -> { };
 
@@ -76,6 +78,7 @@ public final class ControlPlane implements AutoCloseable {
         this.repositoryRoot = repositoryRoot.toAbsolutePath();
         this.ports = ports;
         this.auth = LocalAuth.in(this.home.resolve("auth"));
+        this.masterKey = LocalMasterKey.environment(this.home.resolve("auth"));
     }
 
     /** Called as each process becomes ready, with how long it took since its start. */
@@ -227,6 +230,7 @@ public final class ControlPlane implements AutoCloseable {
         for (Service other : Service.values()) {
             env.put(other.urlVariable(), url(other));
         }
+        env.putAll(masterKey);
         if (service == Service.API_GATEWAY) {
             env.putAll(auth.gatewayEnvironment());
         }

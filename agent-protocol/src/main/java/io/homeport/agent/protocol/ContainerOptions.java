@@ -18,17 +18,26 @@ import java.util.List;
  *                   {@code true} starts the new one beside it under {@link ContainerSpec#successorName()} and
  *                   removes the old one only once the new one is healthy (or running, without a health check).
  *                   Not part of what the container is, so changing it alone replaces nothing.
+ * @param secrets    environment variables whose values are sealed to this host's agent; their names and versions
+ *                   are part of the spec hash, their sealed values are not
+ * @param registryAuth the registry login for pulling the image, sealed to this host's agent (its value is
+ *                   {@code {"username": …, "password": …}}); null for anonymous pulls. Only pulls use it, so it is
+ *                   not part of the spec hash
  */
 public record ContainerOptions(List<String> entrypoint, HealthCheck healthCheck, Double cpus, Long memoryMb,
         String network, List<String> aliases, List<Mount> mounts,
-        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean startFirst) {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean startFirst,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SealedSecret> secrets,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SealedSecret registryAuth) {
 
-    public static final ContainerOptions NONE = new ContainerOptions(null, null, null, null, null, null, null, false);
+    public static final ContainerOptions NONE = new ContainerOptions(null, null, null, null, null, null, null, false,
+            null, null);
 
     public ContainerOptions {
         entrypoint = entrypoint == null ? List.of() : List.copyOf(entrypoint);
         aliases = aliases == null ? List.of() : List.copyOf(aliases);
         mounts = mounts == null ? List.of() : List.copyOf(mounts);
+        secrets = secrets == null ? List.of() : List.copyOf(secrets);
     }
 
     @JsonIgnore
@@ -36,10 +45,14 @@ public record ContainerOptions(List<String> entrypoint, HealthCheck healthCheck,
         return equals(NONE);
     }
 
-    /** These options as far as they shape the container itself: without the way it is replaced. */
+    /**
+     * These options as far as they shape the container itself: without the way it is replaced, the pull login and
+     * the secrets' sealed values (each sealing differs; a secret's version says when its value changed).
+     */
     @JsonIgnore
     public ContainerOptions content() {
-        return new ContainerOptions(entrypoint, healthCheck, cpus, memoryMb, network, aliases, mounts, false);
+        return new ContainerOptions(entrypoint, healthCheck, cpus, memoryMb, network, aliases, mounts, false,
+                secrets.stream().map(SealedSecret::withoutValue).toList(), null);
     }
 
     /** Docker's health check; {@code test} starts with {@code CMD} or {@code CMD-SHELL}. */

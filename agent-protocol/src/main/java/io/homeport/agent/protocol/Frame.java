@@ -23,8 +23,12 @@ import java.util.UUID;
 })
 public sealed interface Frame {
 
-    /** First frame of every connection. {@code protocolVersion} must be one the hub speaks. */
-    record Hello(int protocolVersion, String agentVersion, UUID hostId, HostFacts facts) implements Frame {
+    /**
+     * First frame of every connection. {@code protocolVersion} must be one the hub speaks. {@code sealingKey}: the
+     * public JWK secrets for this host are sealed to ({@link SecretSealing}); null from an agent that has none.
+     */
+    record Hello(int protocolVersion, String agentVersion, UUID hostId, HostFacts facts, String sealingKey)
+            implements Frame {
     }
 
     /** A full snapshot ({@code full}) on connect and periodically, or a delta from Docker events in between. */

@@ -20,7 +20,7 @@ class FramesTest {
         HostFacts facts = new HostFacts("h1", "debian", "12", "Debian 12", "6.1.0", 2, 1L << 30,
                 List.of(new HostFacts.Disk("/", "ext4", 100, 50)), "20.10.24", Optional.of("100.64.0.7"));
         List<Frame> frames = List.of(
-                new Frame.Hello(Frames.PROTOCOL_VERSION, "0.1.0", UUID.randomUUID(), facts),
+                new Frame.Hello(Frames.PROTOCOL_VERSION, "0.1.0", UUID.randomUUID(), facts, "{}"),
                 new Frame.Report(true, List.of(new ContainerState("id", "hp-web-0", "local/busybox:1", "running",
                         null, true, "web", 3L, "abc", Instant.parse("2026-11-25T10:00:00Z"))), Instant.now()),
                 new Frame.Heartbeat(Instant.parse("2026-11-25T10:00:00Z")),

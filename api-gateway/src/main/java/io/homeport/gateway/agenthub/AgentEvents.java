@@ -29,9 +29,9 @@ public class AgentEvents {
     }
 
     @Transactional
-    public void connected(UUID hostId, HostFacts facts) {
+    public void connected(UUID hostId, HostFacts facts, String sealingKey) {
         outbox.emit(EventTypes.AGENT_CONNECTED, hostId.toString(),
-                new AgentConnected(hostId, hubInstance, facts, Instant.now()));
+                new AgentConnected(hostId, hubInstance, facts, sealingKey, Instant.now()));
     }
 
     @Transactional

@@ -78,7 +78,7 @@ public class AgentHubSocket {
                         + hello.protocolVersion() + " is not supported; this hub speaks " + Frames.PROTOCOL_VERSION));
                 return;
             }
-            events.connected(hostId, hello.facts());
+            events.connected(hostId, hello.facts(), hello.sealingKey());
             desiredStates.of(hostId).ifPresent(desired -> sessions.send(hostId, desired));
             commands.connected(hostId);
         } else if (frame instanceof Frame.Report report) {

@@ -5,6 +5,8 @@ import io.homeport.api.apps.AppView;
 import io.homeport.api.apps.DeploymentView;
 import io.homeport.api.apps.RevisionView;
 import io.homeport.api.apps.StackPreview;
+import io.homeport.api.secrets.SecretValue;
+import io.homeport.api.secrets.SecretView;
 import io.homeport.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -13,6 +15,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * The gateway's one way to the deployer, with the same fault tolerance as {@link ProvisionerClient}: reads and
@@ -23,10 +26,13 @@ public class DeployerClient {
 
     private final DeployerRestClient stacks;
     private final DeployerAppsRestClient apps;
+    private final DeployerSecretsRestClient secrets;
 
-    DeployerClient(@RestClient DeployerRestClient stacks, @RestClient DeployerAppsRestClient apps) {
+    DeployerClient(@RestClient DeployerRestClient stacks, @RestClient DeployerAppsRestClient apps,
+            @RestClient DeployerSecretsRestClient secrets) {
         this.stacks = stacks;
         this.apps = apps;
+        this.secrets = secrets;
     }
 
     @Timeout(10_000)
@@ -80,5 +86,32 @@ public class DeployerClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public DeploymentView deployment(UUID id) {
         return apps.deployment(id);
+    }
+
+    @Timeout(5_000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public List<SecretView> secrets() {
+        return secrets.list();
+    }
+
+    @Timeout(5_000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public SecretView secret(String name) {
+        return secrets.get(name);
+    }
+
+    /** Not retried either: a retry after a timeout could store a second version. */
+    @Timeout(10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public RestResponse<SecretView> putSecret(String name, SecretValue value) {
+        return secrets.put(name, value);
+    }
+
+    @Timeout(10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public void deleteSecret(String name) {
+        secrets.delete(name);
     }
 }

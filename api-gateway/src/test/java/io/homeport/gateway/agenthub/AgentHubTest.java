@@ -143,7 +143,7 @@ class AgentHubTest {
     void anUnsupportedProtocolVersionIsRefused() {
         Agent a = enrolled();
         try (AgentLink link = agents().open(a.credential())) {
-            link.send(new Frame.Hello(99, "future", a.hostId(), null));
+            link.send(new Frame.Hello(99, "future", a.hostId(), null, null));
             AgentLink.Closed closed = link.closed(WAIT);
             assertThat(closed).isNotNull();
             assertThat(closed.code()).isEqualTo(AgentHubSocket.UNSUPPORTED_VERSION);

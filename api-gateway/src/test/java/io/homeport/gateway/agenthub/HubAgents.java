@@ -40,7 +40,7 @@ final class HubAgents {
     /** Connects and says hello, as an agent does. */
     AgentLink connect(Agent agent) {
         AgentLink link = open(agent.credential());
-        link.send(new Frame.Hello(Frames.PROTOCOL_VERSION, "test", agent.hostId(), null));
+        link.send(new Frame.Hello(Frames.PROTOCOL_VERSION, "test", agent.hostId(), null, null));
         return link;
     }
 }

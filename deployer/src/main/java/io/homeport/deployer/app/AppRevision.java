@@ -7,6 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -27,6 +29,11 @@ public class AppRevision extends PanacheEntityBase {
 
     @JdbcTypeCode(SqlTypes.JSON)
     public String spec;
+
+    /** The version of each secret the spec refers to, as it was when the revision was deployed. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "secret_versions")
+    public Map<String, Long> secretVersions = new HashMap<>();
 
     @Column(name = "created_at")
     public Instant createdAt;

@@ -11,6 +11,7 @@ import io.homeport.deployer.placement.Placement;
 import io.homeport.deployer.placement.PlacementDecision;
 import io.homeport.deployer.report.ContainerState;
 import io.homeport.deployer.rollout.Deployment;
+import io.homeport.deployer.secret.Secrets;
 import io.homeport.events.EventTypes;
 import io.homeport.events.deployment.DeploymentStarted;
 import io.homeport.platform.outbox.Outbox;
@@ -44,12 +45,14 @@ public class Apps {
     private final DesiredStatePublisher desired;
     private final Outbox outbox;
     private final DeployerConfig config;
+    private final Secrets secrets;
 
-    Apps(AppSpecJson specs, DesiredStatePublisher desired, Outbox outbox, DeployerConfig config) {
+    Apps(AppSpecJson specs, DesiredStatePublisher desired, Outbox outbox, DeployerConfig config, Secrets secrets) {
         this.specs = specs;
         this.desired = desired;
         this.outbox = outbox;
         this.config = config;
+        this.secrets = secrets;
     }
 
     @Transactional
@@ -113,6 +116,7 @@ public class Apps {
             throw new ProblemException(ProblemType.CONFLICT, "revision " + running.revision + " of " + app.name
                     + " is still being deployed (deployment " + running.id + ")");
         }
+        Map<String, Long> secretVersions = secrets.bind(spec);
         PlacementDecision decision = Placement.place(spec, candidates(app.name));
         if (!decision.placed()) {
             throw new ProblemException(new Problem(ProblemType.UNPROCESSABLE.uri(), ProblemType.UNPROCESSABLE.title(),
@@ -141,6 +145,7 @@ public class Apps {
         stored.app = app.name;
         stored.revision = revision;
         stored.spec = specs.write(spec);
+        stored.secretVersions = secretVersions;
         stored.createdAt = Instant.now();
         stored.persist();
         app.targetRevision = revision;
@@ -177,7 +182,7 @@ public class Apps {
                 ports.addAll(Placement.hostPorts(spec));
             }
             candidates.add(new Candidate(host.hostId, host.name, host.labels, host.online, host.cpus, host.memoryMb,
-                    cpus, memory, ports));
+                    cpus, memory, ports, host.sealingKey != null));
         }
         return candidates;
     }
@@ -185,9 +190,6 @@ public class Apps {
     /** Parts of the spec the deployer cannot honour yet are refused, never silently dropped. */
     private static void checkDeployable(AppSpec spec) {
         List<FieldError> errors = new ArrayList<>(AppSpecRules.check(spec));
-        if (!spec.secrets().isEmpty()) {
-            errors.add(new FieldError("secrets", "stored secrets are not available yet"));
-        }
         if (spec.registryCredentials() != null) {
             errors.add(new FieldError("registryCredentials", "stored registry credentials are not available yet"));
         }

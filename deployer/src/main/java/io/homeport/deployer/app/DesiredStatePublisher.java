@@ -1,8 +1,12 @@
 package io.homeport.deployer.app;
 
 import io.homeport.agent.protocol.ContainerSpec;
+import io.homeport.agent.protocol.SealedSecret;
 import io.homeport.deployer.config.DeployerConfig;
+import io.homeport.api.apps.AppSpec;
 import io.homeport.deployer.host.HostDesired;
+import io.homeport.deployer.host.PlacementHost;
+import io.homeport.deployer.secret.Secrets;
 import io.homeport.events.EventTypes;
 import io.homeport.events.agent.AgentDesiredState;
 import io.homeport.platform.outbox.Outbox;
@@ -15,8 +19,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Publishes the whole desired state of hosts (every replica placed there, at its app's target revision) to the
- * compacted topic, through the outbox, in the transaction that changed it. Each publication for a host takes the
+ * Publishes the whole desired state of hosts (every replica placed there, at its app's target revision, its secrets
+ * sealed to the host's agent) to the compacted topic, through the outbox, in the transaction that changed it. Each publication for a host takes the
  * next revision of that host's desired state.
  */
 @ApplicationScoped
@@ -25,11 +29,13 @@ public class DesiredStatePublisher {
     private final Outbox outbox;
     private final AppSpecJson specs;
     private final DeployerConfig config;
+    private final Secrets secrets;
 
-    DesiredStatePublisher(Outbox outbox, AppSpecJson specs, DeployerConfig config) {
+    DesiredStatePublisher(Outbox outbox, AppSpecJson specs, DeployerConfig config, Secrets secrets) {
         this.outbox = outbox;
         this.specs = specs;
         this.config = config;
+        this.secrets = secrets;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -43,8 +49,12 @@ public class DesiredStatePublisher {
         replicas.sort(Comparator.comparing((Replica r) -> r.app).thenComparingInt(r -> r.replica));
         for (Replica replica : replicas) {
             App app = App.findById(replica.app);
-            containers.add(ContainerSpecs.of(specs.revision(app.name, app.targetRevision), replica.replica,
-                    app.targetRevision, config.sharedMount(), config.localVolumes()));
+            AppRevision revision = AppRevision.findById(new AppRevision.Key(app.name, app.targetRevision));
+            AppSpec spec = specs.read(revision.spec);
+            List<SealedSecret> sealed = spec.secrets().isEmpty() ? List.of()
+                    : secrets.seal(spec, revision.secretVersions, sealingKey(hostId));
+            containers.add(ContainerSpecs.of(spec, replica.replica, app.targetRevision, sealed, config.sharedMount(),
+                    config.localVolumes()));
         }
         HostDesired desired = HostDesired.<HostDesired>findByIdOptional(hostId).orElseGet(() -> {
             HostDesired first = new HostDesired();
@@ -55,5 +65,14 @@ public class DesiredStatePublisher {
         desired.revision++;
         outbox.emit(EventTypes.AGENT_DESIRED_STATE, hostId.toString(),
                 new AgentDesiredState(hostId, desired.revision, containers));
+    }
+
+    /** Placement puts apps with secrets only on hosts whose agent offered a key, so one is there. */
+    private static String sealingKey(UUID hostId) {
+        PlacementHost host = PlacementHost.findById(hostId);
+        if (host == null || host.sealingKey == null) {
+            throw new IllegalStateException("host " + hostId + " has no sealing key for the secrets placed there");
+        }
+        return host.sealingKey;
     }
 }

@@ -42,4 +42,8 @@ public class PlacementHost extends PanacheEntityBase {
 
     @Column(name = "memory_mb")
     public long memoryMb;
+
+    /** The public JWK its agent offered when it last connected; secrets for the host are sealed to it. */
+    @Column(name = "sealing_key")
+    public String sealingKey;
 }

@@ -1,5 +1,7 @@
 package io.homeport.deployer.host;
 
+import io.homeport.deployer.app.DesiredStatePublisher;
+import io.homeport.deployer.app.Replica;
 import io.homeport.events.agent.AgentConnected;
 import io.homeport.events.agent.AgentDisconnected;
 import io.homeport.events.host.HostAdopted;
@@ -9,11 +11,18 @@ import io.homeport.platform.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** Keeps the deployer's host records in step with the inventory. */
 @ApplicationScoped
 public class PlacementHosts {
+
+    private final DesiredStatePublisher desired;
+
+    PlacementHosts(DesiredStatePublisher desired) {
+        this.desired = desired;
+    }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void registered(HostRegistered event) {
@@ -31,7 +40,10 @@ public class PlacementHosts {
         host.registeredAt = event.adoptedAt();
     }
 
-    /** An agent said hello: the host is online with the capacity it reported (it may come before the inventory's event). */
+    /**
+     * An agent said hello: the host is online with the capacity it reported (it may come before the inventory's
+     * event). An agent with a new sealing key (its state was lost, say) gets its host's desired state sealed anew.
+     */
     @Transactional
     public void connected(AgentConnected event) {
         PlacementHost host = record(event.hostId(), event.facts() == null ? event.hostId().toString()
@@ -40,6 +52,13 @@ public class PlacementHosts {
         if (event.facts() != null) {
             host.cpus = event.facts().cpus();
             host.memoryMb = event.facts().memoryBytes() / (1024 * 1024);
+        }
+        if (event.sealingKey() != null && !event.sealingKey().equals(host.sealingKey)) {
+            boolean replaced = host.sealingKey != null;
+            host.sealingKey = event.sealingKey();
+            if (replaced && Replica.count("hostId", host.hostId) > 0) {
+                desired.publish(List.of(host.hostId)); // its secrets, sealed to the agent's new key
+            }
         }
     }
 

@@ -9,9 +9,10 @@ import java.util.UUID;
  * whether its agent is connected.
  *
  * @param usedHostPorts {@code 8080/tcp}, ... published by the apps already placed there
+ * @param canUnseal     whether its agent offered a sealing key, without which it cannot receive secrets
  */
 public record Candidate(UUID hostId, String name, Map<String, String> labels, boolean online, double cpus,
-        long memoryMb, double usedCpus, long usedMemoryMb, Set<String> usedHostPorts) {
+        long memoryMb, double usedCpus, long usedMemoryMb, Set<String> usedHostPorts, boolean canUnseal) {
 
     public Candidate {
         labels = labels == null ? Map.of() : Map.copyOf(labels);

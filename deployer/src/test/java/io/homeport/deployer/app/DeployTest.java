@@ -56,7 +56,7 @@ class DeployTest {
         HostFacts facts = new HostFacts(name, "debian", "12", "Debian 12", "6.1", cpus, memoryMb * 1024 * 1024,
                 List.of(), "20.10", Optional.empty());
         publish(Topics.AGENT_REPORTS, EventTypes.AGENT_CONNECTED, hostId,
-                new AgentConnected(hostId, "hub-1", facts, Instant.now()));
+                new AgentConnected(hostId, "hub-1", facts, null, Instant.now()));
         return hostId;
     }
 

@@ -17,7 +17,7 @@ class PlacementTest {
     private static final UUID C = UUID.fromString("00000000-0000-0000-0000-00000000000c");
 
     private static Candidate host(UUID id, String name, Map<String, String> labels, double cpus, long memoryMb) {
-        return new Candidate(id, name, labels, true, cpus, memoryMb, 0, 0, Set.of());
+        return new Candidate(id, name, labels, true, cpus, memoryMb, 0, 0, Set.of(), true);
     }
 
     private static AppSpec app(int replicas, Double cpus, Long memoryMb, Map<String, String> constraints,
@@ -44,7 +44,7 @@ class PlacementTest {
 
     @Test
     void capacityCountsWhatIsAlreadyPlaced() {
-        Candidate busy = new Candidate(A, "alpha", Map.of(), true, 2, 2048, 1.5, 1536, Set.of());
+        Candidate busy = new Candidate(A, "alpha", Map.of(), true, 2, 2048, 1.5, 1536, Set.of(), true);
         Candidate idle = host(B, "beta", Map.of(), 1, 1024);
 
         assertThat(Placement.place(app(1, 1.0, 512L, null, null, null), List.of(busy, idle)).hosts())
@@ -59,9 +59,9 @@ class PlacementTest {
     @Test
     void everyHostSaysWhyWhenNothingFits() {
         List<Candidate> hosts = List.of(
-                new Candidate(A, "alpha", Map.of("tier", "edge"), false, 4, 4096, 0, 0, Set.of()),
+                new Candidate(A, "alpha", Map.of("tier", "edge"), false, 4, 4096, 0, 0, Set.of(), true),
                 host(B, "beta", Map.of("tier", "core"), 4, 4096),
-                new Candidate(C, "gamma", Map.of("tier", "edge"), true, 4, 4096, 0, 0, Set.of("8080/tcp")));
+                new Candidate(C, "gamma", Map.of("tier", "edge"), true, 4, 4096, 0, 0, Set.of("8080/tcp"), true));
         AppSpec spec = app(1, null, 8192L, Map.of("tier", "edge"), null,
                 List.of(new AppSpec.Port(80, 8080, "tcp")));
 
@@ -84,5 +84,20 @@ class PlacementTest {
         assertThat(Placement.place(app(2, null, null, null, B, null), hosts).hosts()).containsExactly(B, B);
         assertThat(Placement.place(app(1, null, null, null, C, null), hosts).refusals())
                 .containsExactly(Map.entry(C.toString(), "no such host"));
+    }
+
+    @Test
+    void anAppWithSecretsGoesOnlyWhereTheAgentCanUnsealThem() {
+        Candidate old = new Candidate(A, "alpha", Map.of(), true, 4, 4096, 0, 0, Set.of(), false);
+        Candidate current = host(B, "beta", Map.of(), 1, 1024);
+        AppSpec plain = app(1, null, null, null, null, null);
+        AppSpec withSecret = new AppSpec("web", "nginx", null, null, null, Map.of("TOKEN", "token"), null, null,
+                null, null, null, null, 1, null, null, null, null, null, null);
+
+        assertThat(Placement.place(plain, List.of(old)).hosts()).containsExactly(A);
+        assertThat(Placement.place(withSecret, List.of(old, current)).hosts()).containsExactly(B);
+        assertThat(Placement.place(withSecret, List.of(old)).refusals()).containsExactly(Map.entry("alpha",
+                "replica 1 of 1: its agent offers no key to seal secrets to (an agent from before secrets: "
+                        + "upgrade it)"));
     }
 }

@@ -21,6 +21,8 @@ import io.homeport.agent.reconcile.Action;
 import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.reconcile.ManagedLabels;
 import io.homeport.agent.protocol.PortMapping;
+import io.homeport.agent.protocol.SealedSecret;
+import io.homeport.agent.protocol.SecretSealing;
 import io.homeport.agent.reconcile.SpecHash;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.jose4j.jwk.PublicJsonWebKey;
 
 /**
  * Carries out a reconcile plan against the engine. Every step is idempotent: starting a running container,
@@ -40,10 +43,13 @@ public final class DockerActions {
 
     private final DockerClient docker;
     private final Networks networks;
+    private final PublicJsonWebKey sealingKey;
 
-    public DockerActions(DockerClient docker) {
+    /** @param sealingKey the agent's key, which opens the secrets and registry logins sealed to it */
+    public DockerActions(DockerClient docker, PublicJsonWebKey sealingKey) {
         this.docker = docker;
         this.networks = new Networks(docker);
+        this.sealingKey = sealingKey;
     }
 
     public List<Outcome> execute(List<Action> plan) {
@@ -144,7 +150,7 @@ public final class DockerActions {
         CreateContainerCmd create = docker.createContainerCmd(spec.image())
                 .withName(name)
                 .withLabels(ManagedLabels.of(spec))
-                .withEnv(spec.env().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())
+                .withEnv(env(spec))
                 .withExposedPorts(exposed)
                 .withHostConfig(host);
         if (!spec.command().isEmpty()) {
@@ -165,6 +171,21 @@ public final class DockerActions {
                     .withStartPeriod(TimeUnit.SECONDS.toNanos(check.startPeriodSeconds())));
         }
         return create;
+    }
+
+    /** The spec's variables and its secrets, opened here, the only place they exist in the clear. */
+    private List<String> env(ContainerSpec spec) {
+        List<String> env = new ArrayList<>();
+        spec.env().forEach((name, value) -> env.add(name + "=" + value));
+        for (SealedSecret secret : spec.options().secrets()) {
+            try {
+                env.add(secret.env() + "=" + SecretSealing.unseal(sealingKey, secret.sealed()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("secret " + secret.name() + " (for " + secret.env() + "): "
+                        + e.getMessage(), e);
+            }
+        }
+        return env;
     }
 
 }

@@ -9,6 +9,7 @@ import io.homeport.agent.docker.HostContainers;
 import io.homeport.agent.docker.ReconcilePass;
 import io.homeport.agent.protocol.Commands;
 import io.homeport.agent.protocol.ContainerSpec;
+import io.homeport.agent.protocol.SecretSealing;
 import io.homeport.agent.protocol.Frame;
 import io.homeport.agent.protocol.PullPolicy;
 import io.homeport.testkit.DockerEngine;
@@ -54,7 +55,7 @@ class CommandRunnerIT {
         talker = new ContainerSpec(app, 0, 1, image,
                 List.of("sh", "-c", "for i in $(seq 1 50); do echo out $i; echo err $i >&2; done; sleep 3600"),
                 Map.of(), Map.of(), List.of(), "unless-stopped", PullPolicy.NEVER);
-        new ReconcilePass(new HostContainers(docker), new DockerActions(docker)).run(List.of(talker));
+        new ReconcilePass(new HostContainers(docker), new DockerActions(docker, SecretSealing.newKey())).run(List.of(talker));
         created.add(talker.containerName());
     }
 

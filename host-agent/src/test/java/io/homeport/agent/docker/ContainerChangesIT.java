@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.dockerjava.api.DockerClient;
 import io.homeport.agent.protocol.ContainerSpec;
+import io.homeport.agent.protocol.SecretSealing;
 import io.homeport.agent.protocol.PullPolicy;
 import io.homeport.testkit.DockerEngine;
 import io.homeport.testkit.LocalImages;
@@ -26,7 +27,7 @@ class ContainerChangesIT {
         ContainerSpec spec = new ContainerSpec("ev" + UUID.randomUUID().toString().substring(0, 8), 0, 1, image,
                 List.of("sleep", "3600"), Map.of(), Map.of(), List.of(), "no", PullPolicy.NEVER);
         BlockingQueue<ContainerChange> changes = new LinkedBlockingQueue<>();
-        ReconcilePass pass = new ReconcilePass(new HostContainers(docker), new DockerActions(docker));
+        ReconcilePass pass = new ReconcilePass(new HostContainers(docker), new DockerActions(docker, SecretSealing.newKey()));
 
         try (ContainerChanges ignored = ContainerChanges.follow(docker,
                 change -> {

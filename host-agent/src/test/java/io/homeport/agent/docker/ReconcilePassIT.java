@@ -8,7 +8,9 @@ import com.github.dockerjava.api.exception.NotFoundException;
 import io.homeport.agent.reconcile.ActualContainer;
 import io.homeport.agent.protocol.ContainerOptions;
 import io.homeport.agent.protocol.ContainerSpec;
+import io.homeport.agent.protocol.SecretSealing;
 import io.homeport.agent.protocol.PullPolicy;
+import io.homeport.agent.protocol.SealedSecret;
 import io.homeport.testkit.DockerEngine;
 import io.homeport.testkit.LocalImages;
 import java.nio.file.Files;
@@ -16,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,7 @@ class ReconcilePassIT {
 
     private static DockerClient docker;
     private static String image;
+    private static final PublicJsonWebKey KEY = SecretSealing.newKey();
 
     private String prefix;
     private final List<String> unmanaged = new java.util.ArrayList<>();
@@ -59,7 +63,7 @@ class ReconcilePassIT {
 
     private static ReconcilePass pass() {
         // a new pass object each time, as after an agent restart: nothing carried over but Docker's labels
-        return new ReconcilePass(new HostContainers(docker), new DockerActions(docker));
+        return new ReconcilePass(new HostContainers(docker), new DockerActions(docker, KEY));
     }
 
     private InspectContainerResponse inspect(ContainerSpec spec) {
@@ -161,12 +165,13 @@ class ReconcilePassIT {
         ContainerOptions dbOptions = new ContainerOptions(List.of("sh", "-c"),
                 new ContainerOptions.HealthCheck(List.of("CMD-SHELL", "test -f /data/greeting"), 1, 1, 3, 0),
                 0.5, 64L, network, List.of("db"), List.of(new ContainerOptions.Mount(data.toString(), "/data", true)),
-                false);
+                false, null, null);
         ContainerSpec db = new ContainerSpec(prefix + "-db", 0, 1, image, List.of("exec sleep 3600"), null, null,
                 null, null, PullPolicy.NEVER, dbOptions);
         ContainerSpec web = new ContainerSpec(prefix + "-web", 0, 1, image,
                 List.of("sh", "-c", "until ping -c 1 -W 1 db; do sleep 0.2; done; exec sleep 3600"), null, null, null,
-                null, PullPolicy.NEVER, new ContainerOptions(null, null, null, null, network, List.of("web"), null, false));
+                null, PullPolicy.NEVER, new ContainerOptions(null, null, null, null, network, List.of("web"), null, false,
+                        null, null));
 
         assertThat(pass().run(List.of(db, web))).allMatch(Outcome::succeeded);
 
@@ -201,7 +206,7 @@ class ReconcilePassIT {
     @Test
     void startFirstKeepsTheOldContainerRunningUntilTheSuccessorIsHealthy() {
         ContainerOptions health = new ContainerOptions(null, new ContainerOptions.HealthCheck(
-                List.of("CMD-SHELL", "test -f /tmp/ok"), 1, 1, 30, 0), null, null, null, null, null, true);
+                List.of("CMD-SHELL", "test -f /tmp/ok"), 1, 1, 30, 0), null, null, null, null, null, true, null, null);
         ContainerSpec old = new ContainerSpec(prefix + "-web", 0, 1, image,
                 List.of("sh", "-c", "touch /tmp/ok; exec sleep 3600"), Map.of("V", "1"), null, null, null,
                 PullPolicy.NEVER, health);
@@ -228,5 +233,30 @@ class ReconcilePassIT {
                     assertThat(c.health()).as("read from the container list").isEqualTo("healthy");
                 });
         assertThat(pass().run(List.of(next))).as("in sync").isEmpty();
+    }
+
+    /** A secret sealed to this agent's key reaches the container's environment; one sealed to another key fails. */
+    @Test
+    void sealedSecretsAreOpenedIntoTheEnvironmentOnlyByTheirAgent() {
+        String publicJwk = SecretSealing.publicJwk(KEY);
+        ContainerSpec withSecret = new ContainerSpec(prefix + "-db", 0, 1, image, List.of("sleep", "3600"),
+                Map.of("PLAIN", "1"), null, null, null, PullPolicy.NEVER, new ContainerOptions(null, null, null,
+                        null, null, null, null, false, List.of(new SealedSecret("DB_PASSWORD", "db-password", 3,
+                                SecretSealing.seal(publicJwk, "hunter2 and more"))), null));
+        ContainerSpec wrongKey = new ContainerSpec(prefix + "-other", 0, 1, image, List.of("sleep", "3600"), null,
+                null, null, null, PullPolicy.NEVER, new ContainerOptions(null, null, null, null, null, null, null,
+                        false, List.of(new SealedSecret("TOKEN", "token", 1, SecretSealing.seal(
+                                SecretSealing.publicJwk(SecretSealing.newKey()), "not-for-you"))), null));
+
+        List<Outcome> outcomes = pass().run(List.of(withSecret, wrongKey));
+
+        assertThat(List.of(inspect(withSecret).getConfig().getEnv())).contains("PLAIN=1",
+                "DB_PASSWORD=hunter2 and more");
+        assertThat(outcomes).filteredOn(outcome -> outcome.action().equals("create") && !outcome.succeeded())
+                .singleElement().satisfies(failed -> {
+            assertThat(failed.container()).isEqualTo(wrongKey.containerName());
+            assertThat(failed.message()).contains("secret token (for TOKEN)").doesNotContain("not-for-you");
+        });
+        assertThat(exists(wrongKey)).isFalse();
     }
 }

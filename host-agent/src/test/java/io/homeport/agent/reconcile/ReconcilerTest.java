@@ -125,7 +125,7 @@ class ReconcilerTest {
 
     private static ContainerSpec startFirst(String image, long revision) {
         return new ContainerSpec("web", 0, revision, image, List.of("sleep", "3600"), null, null, null, null,
-                PullPolicy.MISSING, new ContainerOptions(null, null, null, null, null, null, null, true));
+                PullPolicy.MISSING, new ContainerOptions(null, null, null, null, null, null, null, true, null, null));
     }
 
     private static ActualContainer successor(ContainerSpec spec, String state, String health) {

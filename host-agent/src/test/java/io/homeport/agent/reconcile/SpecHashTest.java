@@ -3,6 +3,7 @@ package io.homeport.agent.reconcile;
 import io.homeport.agent.protocol.ContainerOptions;
 import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.protocol.PortMapping;
+import io.homeport.agent.protocol.SealedSecret;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -51,7 +52,7 @@ class SpecHashTest {
                 null, ContainerOptions.NONE);
         ContainerSpec limited = new ContainerSpec("web", 0, 1, "local/busybox:1", List.of("httpd", "-f"),
                 Map.of("A", "1"), Map.of("dockflare.enable", "true"), List.of(new PortMapping(8080, 80, null)), null,
-                null, new ContainerOptions(null, null, null, 64L, null, null, null, false));
+                null, new ContainerOptions(null, null, null, 64L, null, null, null, false, null, null));
 
         assertThat(SpecHash.of(plain)).isEqualTo(SpecHash.of(explicit))
                 .isEqualTo("8b69322c4430bf59501e545b9b2f3fc5"); // the hash this spec had before options existed
@@ -65,7 +66,7 @@ class SpecHashTest {
         ContainerSpec recreate = spec(Map.of("A", "1"), 1);
         ContainerSpec startFirst = new ContainerSpec("web", 0, 1, "local/busybox:1", List.of("httpd", "-f"),
                 Map.of("A", "1"), Map.of("dockflare.enable", "true"), List.of(new PortMapping(8080, 80, null)), null,
-                null, new ContainerOptions(null, null, null, null, null, null, null, true));
+                null, new ContainerOptions(null, null, null, null, null, null, null, true, null, null));
 
         assertThat(SpecHash.of(startFirst)).isEqualTo(SpecHash.of(recreate));
     }
@@ -89,5 +90,18 @@ class SpecHashTest {
         assertThatThrownBy(() -> new ContainerSpec("web", 0, 1, "img", null, null,
                 Map.of("io.homeport.managed", "true"), null, null, null))
                 .hasMessageContaining("io.homeport.managed is reserved");
+    }
+
+    @Test
+    void aSecretCountsByItsVersionNotByItsSealingAndThePullLoginNotAtAll() {
+        assertThat(SpecHash.of(withSecret(1, "sealed-once", null)))
+                .isEqualTo(SpecHash.of(withSecret(1, "sealed-again", new SealedSecret(null, "ghcr", 1, "login"))))
+                .isNotEqualTo(SpecHash.of(withSecret(2, "sealed-once", null)));
+    }
+
+    private static ContainerSpec withSecret(long version, String sealed, SealedSecret registryAuth) {
+        return new ContainerSpec("web", 0, 1, "local/busybox:1", null, null, null, null, null, null,
+                new ContainerOptions(null, null, null, null, null, null, null, false,
+                        List.of(new SealedSecret("TOKEN", "token", version, sealed)), registryAuth));
     }
 }

@@ -1,0 +1,33 @@
+package io.homeport.agent.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.jose4j.jwk.PublicJsonWebKey;
+import org.junit.jupiter.api.Test;
+
+class SecretSealingTest {
+
+    @Test
+    void onlyTheAgentWhoseKeyItWasSealedToCanOpenIt() {
+        PublicJsonWebKey agent = SecretSealing.newKey();
+        PublicJsonWebKey other = SecretSealing.newKey();
+        String publicJwk = SecretSealing.publicJwk(agent);
+
+        String sealed = SecretSealing.seal(publicJwk, "s3cr3t-välue");
+
+        assertThat(publicJwk).doesNotContain("\"d\"");
+        assertThat(sealed).doesNotContain("s3cr3t").isNotEqualTo(SecretSealing.seal(publicJwk, "s3cr3t-välue"));
+        assertThat(SecretSealing.unseal(agent, sealed)).isEqualTo("s3cr3t-välue");
+        assertThatThrownBy(() -> SecretSealing.unseal(other, sealed)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageNotContaining("s3cr3t");
+        String altered = sealed.substring(0, sealed.length() - 3) + (sealed.endsWith("AAA") ? "BBB" : "AAA");
+        assertThatThrownBy(() -> SecretSealing.unseal(agent, altered)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aKeyThatIsNotAPublicJwkIsRefusedWithoutEchoingTheValue() {
+        assertThatThrownBy(() -> SecretSealing.seal("{\"kty\":\"oct\",\"k\":\"AAAA\"}", "s3cr3t"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("s3cr3t");
+    }
+}

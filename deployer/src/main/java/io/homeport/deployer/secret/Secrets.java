@@ -1,0 +1,156 @@
+package io.homeport.deployer.secret;
+
+import io.homeport.agent.protocol.SealedSecret;
+import io.homeport.agent.protocol.SecretSealing;
+import io.homeport.api.apps.AppSpec;
+import io.homeport.api.secrets.SecretView;
+import io.homeport.deployer.app.App;
+import io.homeport.deployer.app.AppSpecJson;
+import io.homeport.platform.problem.Problem;
+import io.homeport.platform.problem.Problem.FieldError;
+import io.homeport.platform.problem.ProblemException;
+import io.homeport.platform.problem.ProblemType;
+import io.homeport.platform.secret.MasterKey;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * App secrets: stored encrypted with the master key, one row per version; bound to an app revision by version
+ * ({@link #bind}); opened only to be sealed to the agent of a host that runs the app ({@link #seal}). No value
+ * is ever logged, returned or put in an event in the clear.
+ */
+@ApplicationScoped
+@Startup
+public class Secrets {
+
+    private final MasterKey master;
+    private final AppSpecJson specs;
+
+    /** Checks the master key at start: a deployer that cannot keep secrets should say so before it is used. */
+    Secrets(MasterKey master, AppSpecJson specs) {
+        master.check();
+        this.master = master;
+        this.specs = specs;
+    }
+
+    /** Stores a new secret (created: true) or a new version of one. */
+    @Transactional
+    public Stored put(String name, String value) {
+        Instant now = Instant.now();
+        Secret secret = Secret.findById(name, LockModeType.PESSIMISTIC_WRITE);
+        boolean created = secret == null;
+        if (created) {
+            secret = new Secret();
+            secret.name = name;
+            secret.createdAt = now;
+        }
+        secret.version++;
+        secret.updatedAt = now;
+        if (created) {
+            secret.persist();
+        }
+        SecretVersion stored = new SecretVersion();
+        stored.name = name;
+        stored.version = secret.version;
+        stored.ciphertext = master.encrypt(value, SecretVersion.context(name, secret.version));
+        stored.createdAt = now;
+        stored.persist();
+        return new Stored(view(secret, usage()), created);
+    }
+
+    public record Stored(SecretView view, boolean created) {
+    }
+
+    public List<SecretView> list() {
+        Map<String, List<String>> usage = usage();
+        return Secret.<Secret>listAll(Sort.by("name")).stream().map(secret -> view(secret, usage)).toList();
+    }
+
+    public SecretView get(String name) {
+        return view(existing(name), usage());
+    }
+
+    @Transactional
+    public void delete(String name) {
+        Secret secret = existing(name);
+        List<String> users = usage().getOrDefault(name, List.of());
+        if (!users.isEmpty()) {
+            throw new ProblemException(ProblemType.CONFLICT, "secret " + name + " is used by the current revision "
+                    + "of " + String.join(", ", users) + ": deploy them without it first");
+        }
+        secret.delete();
+    }
+
+    /**
+     * The current version of every secret {@code spec} refers to, for its new revision; 400 naming each variable
+     * whose secret does not exist.
+     */
+    public Map<String, Long> bind(AppSpec spec) {
+        Map<String, Long> versions = new TreeMap<>();
+        List<FieldError> missing = new ArrayList<>();
+        spec.secrets().forEach((env, name) -> {
+            Secret secret = Secret.findById(name);
+            if (secret == null) {
+                missing.add(new FieldError("secrets." + env, "no secret named " + name + " is stored: PUT "
+                        + "/api/v1/secrets/" + name + " first"));
+            } else {
+                versions.put(name, secret.version);
+            }
+        });
+        if (!missing.isEmpty()) {
+            throw new ProblemException(Problem.invalid(missing.size() + " secret(s) the spec refers to are not "
+                    + "stored", missing));
+        }
+        return versions;
+    }
+
+    /** The spec's secrets at the bound versions, each sealed to the agent whose public JWK is {@code sealingKey}. */
+    public List<SealedSecret> seal(AppSpec spec, Map<String, Long> versions, String sealingKey) {
+        List<SealedSecret> sealed = new ArrayList<>();
+        new TreeMap<>(spec.secrets()).forEach((env, name) -> {
+            long version = versions.get(name);
+            SecretVersion stored = SecretVersion.findById(new SecretVersion.Key(name, version));
+            if (stored == null) {
+                throw new IllegalStateException("version " + version + " of secret " + name + " is gone");
+            }
+            String value = master.decrypt(stored.ciphertext, SecretVersion.context(name, version));
+            sealed.add(new SealedSecret(env, name, version, SecretSealing.seal(sealingKey, value)));
+        });
+        return sealed;
+    }
+
+    /** Secret name → the apps whose current (target) revision uses it. */
+    private Map<String, List<String>> usage() {
+        Map<String, List<String>> usage = new LinkedHashMap<>();
+        for (App app : App.<App>listAll(Sort.by("name"))) {
+            if (app.targetRevision == 0) {
+                continue;
+            }
+            specs.revision(app.name, app.targetRevision).secrets().values().stream().distinct()
+                    .forEach(name -> usage.computeIfAbsent(name, n -> new ArrayList<>()).add(app.name));
+        }
+        return usage;
+    }
+
+    private static SecretView view(Secret secret, Map<String, List<String>> usage) {
+        return new SecretView(secret.name, secret.version, secret.createdAt, secret.updatedAt,
+                usage.getOrDefault(secret.name, List.of()));
+    }
+
+    private static Secret existing(String name) {
+        Secret secret = Secret.findById(name);
+        if (secret == null) {
+            throw new ProblemException(ProblemType.NOT_FOUND, "no secret named " + name);
+        }
+        return secret;
+    }
+}
