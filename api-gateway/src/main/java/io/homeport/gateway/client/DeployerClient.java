@@ -4,6 +4,7 @@ import io.homeport.api.apps.AppSpec;
 import io.homeport.api.apps.AppView;
 import io.homeport.api.apps.DeploymentView;
 import io.homeport.api.apps.RevisionView;
+import io.homeport.api.apps.StackDeploymentView;
 import io.homeport.api.apps.StackPreview;
 import io.homeport.api.secrets.SecretValue;
 import io.homeport.api.secrets.SecretView;
@@ -40,6 +41,12 @@ public class DeployerClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public StackPreview preview(String name, String compose) {
         return stacks.preview(name, compose);
+    }
+
+    @Timeout(10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public StackDeploymentView deployStack(String name, String compose) {
+        return stacks.deploy(name, compose).getEntity();
     }
 
     @Timeout(10_000)

@@ -5,7 +5,7 @@ import java.util.UUID;
 
 /**
  * An app: the revision its hosts run ({@code targetRevision}), the last one that passed its health gate, its
- * spec, each replica as the agents report it, and the latest deployment.
+ * spec (null while its first deployment is queued), each replica as the agents report it, and the latest deployment.
  */
 public record AppView(String name, long targetRevision, Long goodRevision, AppSpec spec, List<Replica> replicas,
         DeploymentView deployment) {

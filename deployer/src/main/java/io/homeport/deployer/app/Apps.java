@@ -36,7 +36,9 @@ import java.util.UUID;
 /**
  * Deploys apps: checks the spec, places its replicas, stores the new revision and its deployment, and publishes the
  * desired state of every host concerned, all in one transaction (the events leave through the outbox). A rollout
- * then runs its course in {@link io.homeport.deployer.rollout.Rollouts}.
+ * then runs its course in {@link io.homeport.deployer.rollout.Rollouts}. A deploy is {@link #queue} then
+ * {@link #start} at once; a stack's apps that wait for others are started later by
+ * {@link io.homeport.deployer.stack.StackQueue}.
  */
 @ApplicationScoped
 public class Apps {
@@ -62,11 +64,7 @@ public class Apps {
                     + "/api/v1/apps/" + spec.name() + " deploys a new revision of it");
         }
         checkDeployable(spec);
-        App app = new App();
-        app.name = spec.name();
-        app.createdAt = Instant.now();
-        app.persist();
-        return deploy(app, spec);
+        return deploy(lockedOrNew(spec.name()), spec);
     }
 
     @Transactional
@@ -110,19 +108,84 @@ public class Apps {
     }
 
     private DeploymentView deploy(App app, AppSpec spec) {
-        Deployment running = Deployment.find("app = ?1 and state = ?2", app.name, Deployment.State.IN_PROGRESS)
-                .firstResult();
-        if (running != null) {
-            throw new ProblemException(ProblemType.CONFLICT, "revision " + running.revision + " of " + app.name
-                    + " is still being deployed (deployment " + running.id + ")");
-        }
-        Map<String, Long> secretVersions = secrets.bind(spec);
-        PlacementDecision decision = Placement.place(spec, candidates(app.name));
+        refuseWhileDeploying(app.name);
+        secrets.bind(spec); // a secret that is not stored is bad input (400), whether or not a host fits
+        PlacementDecision decision = place(app.name, spec);
         if (!decision.placed()) {
-            throw new ProblemException(new Problem(ProblemType.UNPROCESSABLE.uri(), ProblemType.UNPROCESSABLE.title(),
-                    422, "no host can run every replica of " + spec.name(), null, decision.refusals().entrySet()
-                            .stream().map(e -> new FieldError("hosts." + e.getKey(), e.getValue())).toList()));
+            throw new ProblemException(Problem.unprocessable("no host can run every replica of " + spec.name(),
+                    decision.refusals().entrySet().stream()
+                            .map(e -> new FieldError("hosts." + e.getKey(), e.getValue())).toList()));
         }
+        Deployment deployment = queue(app, spec);
+        start(deployment, decision);
+        return deployment.view();
+    }
+
+    /** The app to deploy a new revision of, locked for this transaction; a new one (no revision yet) if none. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public App lockedOrNew(String name) {
+        App app = App.findById(name, LockModeType.PESSIMISTIC_WRITE);
+        if (app == null) {
+            app = new App();
+            app.name = name;
+            app.createdAt = Instant.now();
+            app.persist();
+        }
+        return app;
+    }
+
+    /** One deployment per app at a time: 409 while one is queued or in progress. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refuseWhileDeploying(String app) {
+        Deployment running = Deployment.find("app = ?1 and state in ?2", app,
+                List.of(Deployment.State.QUEUED, Deployment.State.IN_PROGRESS)).firstResult();
+        if (running != null) {
+            throw new ProblemException(ProblemType.CONFLICT, "revision " + running.revision + " of " + app
+                    + (running.state == Deployment.State.QUEUED ? " is queued behind " + running.waitsFor
+                            : " is still being deployed") + " (deployment " + running.id + ")");
+        }
+    }
+
+    /** Where the spec's replicas would go now, given what every other app takes. Changes nothing. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PlacementDecision place(String app, AppSpec spec) {
+        return Placement.place(spec, candidates(app));
+    }
+
+    /**
+     * Stores the spec as the app's next revision with a deployment {@code QUEUED}: nothing reaches a host, and the
+     * app's target revision and replicas stay as they are, until {@link #start}.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Deployment queue(App app, AppSpec spec) {
+        Map<String, Long> secretVersions = secrets.bind(spec);
+        long revision = AppRevision.<AppRevision>find("app", Sort.descending("revision"), app.name)
+                .firstResultOptional().map(r -> r.revision + 1).orElse(1L);
+        AppRevision stored = new AppRevision();
+        stored.app = app.name;
+        stored.revision = revision;
+        stored.spec = specs.write(spec);
+        stored.secretVersions = secretVersions;
+        stored.createdAt = Instant.now();
+        stored.persist();
+
+        Deployment deployment = new Deployment();
+        deployment.id = UUID.randomUUID();
+        deployment.app = app.name;
+        deployment.revision = revision;
+        deployment.state = Deployment.State.QUEUED;
+        deployment.createdAt = stored.createdAt;
+        deployment.persist();
+        return deployment;
+    }
+
+    /**
+     * Starts a queued deployment where {@code decision} placed it: its replicas move there, its revision becomes the
+     * app's target, every host concerned gets its desired state, and the deadline counts from now.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void start(Deployment deployment, PlacementDecision decision) {
+        App app = App.findById(deployment.app);
         Set<UUID> hosts = new LinkedHashSet<>();
         List<Replica> previous = Replica.list("app", app.name);
         previous.forEach(replica -> {
@@ -139,31 +202,16 @@ public class Apps {
             hosts.add(replica.hostId);
         }
         Long previousRevision = app.targetRevision == 0 ? null : app.targetRevision;
-        long revision = AppRevision.<AppRevision>find("app", Sort.descending("revision"), app.name).firstResultOptional()
-                .map(r -> r.revision + 1).orElse(1L);
-        AppRevision stored = new AppRevision();
-        stored.app = app.name;
-        stored.revision = revision;
-        stored.spec = specs.write(spec);
-        stored.secretVersions = secretVersions;
-        stored.createdAt = Instant.now();
-        stored.persist();
-        app.targetRevision = revision;
+        app.targetRevision = deployment.revision;
 
-        Deployment deployment = new Deployment();
-        deployment.id = UUID.randomUUID();
-        deployment.app = app.name;
-        deployment.revision = revision;
         deployment.previousRevision = previousRevision;
         deployment.state = Deployment.State.IN_PROGRESS;
         deployment.startedAt = Instant.now();
         deployment.deadline = deployment.startedAt.plus(config.rolloutTimeout());
-        deployment.persist();
 
         desired.publish(hosts);
-        outbox.emit(EventTypes.DEPLOYMENT_STARTED, app.name, new DeploymentStarted(deployment.id, app.name, revision,
-                previousRevision, List.copyOf(hosts), deployment.startedAt));
-        return deployment.view();
+        outbox.emit(EventTypes.DEPLOYMENT_STARTED, app.name, new DeploymentStarted(deployment.id, app.name,
+                deployment.revision, previousRevision, List.copyOf(hosts), deployment.startedAt));
     }
 
     /** What placement sees: every host, with what the other apps placed there take (each app's spec read once). */
@@ -200,7 +248,7 @@ public class Apps {
     }
 
     private AppView view(App app) {
-        AppSpec spec = specs.revision(app.name, app.targetRevision);
+        AppSpec spec = app.targetRevision == 0 ? null : specs.revision(app.name, app.targetRevision);
         List<AppView.Replica> replicas = Replica.<Replica>list("app", Sort.by("replica"), app.name).stream()
                 .map(replica -> {
                     ContainerState state = ContainerState.findById(
@@ -209,7 +257,7 @@ public class Apps {
                             state == null ? "unknown" : state.state, state == null ? null : state.health,
                             state == null ? null : state.revision);
                 }).toList();
-        DeploymentView latest = Deployment.<Deployment>find("app", Sort.descending("startedAt"), app.name)
+        DeploymentView latest = Deployment.<Deployment>find("app", Sort.descending("createdAt"), app.name)
                 .firstResultOptional().map(Deployment::view).orElse(null);
         return new AppView(app.name, app.targetRevision, app.goodRevision, spec, replicas, latest);
     }

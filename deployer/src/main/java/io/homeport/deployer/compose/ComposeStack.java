@@ -8,4 +8,9 @@ import java.util.List;
  * The apps of one stack share one network, named after the stack.
  */
 public record ComposeStack(String name, List<AppSpec> apps) {
+
+    /** Where one of the stack's apps stands in the compose file ({@code services.web} for app {@code shop-web}). */
+    public String path(AppSpec app) {
+        return "services." + app.name().substring(name.length() + 1);
+    }
 }

@@ -8,6 +8,7 @@ import io.homeport.deployer.app.DesiredStatePublisher;
 import io.homeport.deployer.app.Replica;
 import io.homeport.deployer.config.DeployerConfig;
 import io.homeport.deployer.report.ContainerState;
+import io.homeport.deployer.stack.StackQueue;
 import io.homeport.events.EventTypes;
 import io.homeport.events.deployment.DeploymentFailed;
 import io.homeport.events.deployment.DeploymentRolledBack;
@@ -25,7 +26,7 @@ import org.jboss.logging.Logger;
  * Moves rollouts to their end: after every agent report about an app and once a second (for the running gate and
  * deadlines) it judges the app's deployment in progress with {@link RolloutGate}. Passed: the revision becomes the
  * app's good one. Failed or past its deadline: the app's hosts get its last good revision back (rolled back), or,
- * without one, the deployment just fails.
+ * without one, the deployment just fails. Either way, a deployment of a stack moves its {@link StackQueue} along.
  */
 @ApplicationScoped
 public class Rollouts {
@@ -36,12 +37,15 @@ public class Rollouts {
     private final AppSpecJson specs;
     private final DesiredStatePublisher desired;
     private final DeployerConfig config;
+    private final StackQueue stacks;
 
-    Rollouts(Outbox outbox, AppSpecJson specs, DesiredStatePublisher desired, DeployerConfig config) {
+    Rollouts(Outbox outbox, AppSpecJson specs, DesiredStatePublisher desired, DeployerConfig config,
+            StackQueue stacks) {
         this.outbox = outbox;
         this.specs = specs;
         this.desired = desired;
         this.config = config;
+        this.stacks = stacks;
     }
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -100,6 +104,7 @@ public class Rollouts {
         App.<App>findById(deployment.app).goodRevision = deployment.revision;
         outbox.emit(EventTypes.DEPLOYMENT_SUCCEEDED, deployment.app,
                 new DeploymentSucceeded(deployment.id, deployment.app, deployment.revision, now));
+        stacks.succeeded(deployment);
         LOG.infof("Deployment of %s revision %d succeeded", deployment.app, deployment.revision);
     }
 
@@ -108,6 +113,7 @@ public class Rollouts {
         deployment.finishedAt = now;
         outbox.emit(EventTypes.DEPLOYMENT_FAILED, deployment.app,
                 new DeploymentFailed(deployment.id, deployment.app, deployment.revision, reason, now));
+        stacks.failed(deployment);
         App app = App.findById(deployment.app);
         if (app.goodRevision == null || app.goodRevision == deployment.revision) {
             deployment.state = Deployment.State.FAILED;

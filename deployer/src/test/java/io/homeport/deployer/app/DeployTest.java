@@ -1,5 +1,8 @@
 package io.homeport.deployer.app;
 
+import static io.homeport.deployer.FakeHub.WAIT;
+import static io.homeport.deployer.FakeHub.deploy;
+import static io.homeport.deployer.FakeHub.next;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -7,34 +10,20 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import io.cloudevents.CloudEvent;
 import io.homeport.agent.protocol.ContainerSpec;
-import io.homeport.agent.protocol.ContainerState;
-import io.homeport.agent.protocol.HostFacts;
-import io.homeport.events.EventCodec;
-import io.homeport.events.EventType;
+import io.homeport.deployer.FakeHub;
 import io.homeport.events.EventTypes;
 import io.homeport.events.Topics;
-import io.homeport.events.agent.AgentConnected;
 import io.homeport.events.agent.AgentDesiredState;
-import io.homeport.events.agent.AgentReported;
 import io.homeport.testkit.EventReader;
-import io.homeport.testkit.EventWriter;
 import io.homeport.testkit.InjectKafkaBroker;
 import io.homeport.testkit.KafkaBroker;
 import io.homeport.testkit.KafkaTestResource;
 import io.homeport.testkit.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,50 +35,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresTestResource.class)
 class DeployTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(30);
-
     @InjectKafkaBroker
     KafkaBroker broker;
 
-    private UUID onlineHost(String name, int cpus, long memoryMb) {
-        UUID hostId = UUID.randomUUID();
-        HostFacts facts = new HostFacts(name, "debian", "12", "Debian 12", "6.1", cpus, memoryMb * 1024 * 1024,
-                List.of(), "20.10", Optional.empty());
-        publish(Topics.AGENT_REPORTS, EventTypes.AGENT_CONNECTED, hostId,
-                new AgentConnected(hostId, "hub-1", facts, null, Instant.now()));
-        return hostId;
-    }
-
-    private void report(UUID hostId, String app, int replica, long revision, String state, String health) {
-        publish(Topics.AGENT_REPORTS, EventTypes.AGENT_REPORTED, hostId, new AgentReported(hostId, true,
-                List.of(new ContainerState("id-" + app + replica, "hp-" + app + "-" + replica, "img", state, health,
-                        true, app, revision, "hash", null)), Instant.now()));
-    }
-
-    private <T> void publish(io.homeport.events.Topic topic, EventType<T> type, UUID hostId, T payload) {
-        try (EventWriter writer = new EventWriter(broker.bootstrapServers())) {
-            writer.publish(topic, EventCodec.create(type, URI.create("/homeport/api-gateway"), hostId.toString(),
-                    payload, Clock.systemUTC()));
-        }
-    }
-
-    /** Deploys once the hosts' connection events have arrived (until then nothing fits: 422). */
-    private static String deploy(String method, String path, String yaml, int status) {
-        io.restassured.response.Response[] last = new io.restassured.response.Response[1];
-        await().atMost(WAIT).until(() -> {
-            last[0] = given().contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8))
-                    .request(method, path);
-            return last[0].statusCode() != 422;
-        });
-        return last[0].then().statusCode(status).extract().asString();
-    }
-
-    private static <T> T next(EventReader reader, EventType<T> type, Predicate<T> wanted) {
-        return reader.readUntil(e -> e.getType().equals(type.type()) && wanted.test(EventCodec.payload(e, type)), WAIT)
-                .stream().map(r -> r.value()).filter(e -> e.getType().equals(type.type()))
-                .map(e -> EventCodec.payload(e, type)).filter(wanted).reduce((a, b) -> b)
-                .orElseThrow(() -> new AssertionError("no " + type.type()));
-    }
+    private final FakeHub hub = new FakeHub(() -> broker);
 
     private static String spec(String name, String image, String extra) {
         return "name: " + name + "\nimage: " + image + "\nhealthCheck: {test: [CMD, \"true\"]}\n"
@@ -98,7 +47,7 @@ class DeployTest {
 
     @Test
     void aFailingRevisionRollsBackToTheLastGoodOne() {
-        UUID host = onlineHost("deploy-a", 4, 8192);
+        UUID host = hub.onlineHost("deploy-a", 4, 8192);
         try (EventReader desired = new EventReader(broker.bootstrapServers(), Topics.AGENT_DESIRED_STATE);
                 EventReader deployments = new EventReader(broker.bootstrapServers(), Topics.DEPLOYMENTS)) {
             String first = io.restassured.path.json.JsonPath.from(deploy("POST", "/api/v1/apps",
@@ -113,7 +62,7 @@ class DeployTest {
             assertThat(container.labels()).containsEntry("dockflare.enable", "true");
             assertThat(container.options().memoryMb()).isEqualTo(128);
 
-            report(host, "shop", 0, 1, "running", "healthy");
+            hub.report(host, "shop", 0, 1, "running", "healthy");
             await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/deployments/" + first)
                     .then().body("state", equalTo("SUCCEEDED")));
 
@@ -123,7 +72,7 @@ class DeployTest {
                     .body("previousRevision", equalTo(1));
             next(desired, EventTypes.AGENT_DESIRED_STATE, d -> d.hostId().equals(host)
                     && d.containers().get(0).image().equals("local/shop:2"));
-            report(host, "shop", 0, 2, "exited", null);
+            hub.report(host, "shop", 0, 2, "exited", null);
 
             var rolledBack = next(deployments, EventTypes.DEPLOYMENT_ROLLED_BACK, e -> e.app().equals("shop"));
             assertThat(rolledBack.fromRevision()).isEqualTo(2);
@@ -146,8 +95,8 @@ class DeployTest {
 
     @Test
     void withoutAHealthCheckReplicasMustKeepRunningAndTheyAreSpread() {
-        UUID a = onlineHost("spread-a", 2, 2048);
-        UUID b = onlineHost("spread-b", 2, 2048);
+        UUID a = hub.onlineHost("spread-a", 2, 2048);
+        UUID b = hub.onlineHost("spread-b", 2, 2048);
         String id = deploy("POST", "/api/v1/apps", """
                 name: spread
                 image: local/spread:1
@@ -158,15 +107,15 @@ class DeployTest {
         String deployment = io.restassured.path.json.JsonPath.from(id).getString("id");
         given().get("/api/v1/apps/spread").then().body("replicas.hostId", containsInAnyOrder(a.toString(),
                 b.toString()));
-        report(a, "spread", 0, 1, "running", null);
-        report(b, "spread", 1, 1, "running", null);
+        hub.report(a, "spread", 0, 1, "running", null);
+        hub.report(b, "spread", 1, 1, "running", null);
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/v1/deployments/" + deployment)
                 .then().body("state", equalTo("SUCCEEDED")));
     }
 
     @Test
     void badSpecsAreProblemsNamingTheField() {
-        onlineHost("bad-specs", 1, 512);
+        hub.onlineHost("bad-specs", 1, 512);
         given().contentType("application/json").body("{\"name\":\"x\",\"image\":\"Bad Image\"}")
                 .post("/api/v1/apps").then().statusCode(400).body("errors.field", hasItem("image"));
         given().contentType("application/json")
@@ -190,7 +139,7 @@ class DeployTest {
                 .getBytes(StandardCharsets.UTF_8)).post("/api/v1/apps").then().statusCode(400)
                 .body("errors.field", hasItem("imgae"));
         given().contentType("application/json").body("{\"name\":\"x\",\"image\":\"nginx\",\"secrets\":{\"T\":\"t\"}}")
-                .post("/api/v1/apps").then().statusCode(400).body("errors.field", hasItem("secrets"));
+                .post("/api/v1/apps").then().statusCode(400).body("errors.field", hasItem("secrets.T"));
         given().get("/api/v1/apps/x").then().statusCode(404);
     }
 }

@@ -38,6 +38,12 @@ public record Problem(URI type, String title, int status, String detail, String 
         return new Problem(ProblemType.VALIDATION.uri(), ProblemType.VALIDATION.title(), 400, detail, null, errors);
     }
 
+    /** Well-formed input that cannot be carried out as it is (422), with one entry per reason. */
+    public static Problem unprocessable(String detail, List<FieldError> errors) {
+        return new Problem(ProblemType.UNPROCESSABLE.uri(), ProblemType.UNPROCESSABLE.title(), 422, detail, null,
+                errors);
+    }
+
     public Problem at(String instance) {
         return new Problem(type, title, status, detail, instance, errors);
     }
