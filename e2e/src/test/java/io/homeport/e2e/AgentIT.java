@@ -2,8 +2,6 @@ package io.homeport.e2e;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.hamcrest.Matchers.containsString;
 import static org.awaitility.Awaitility.await;
 
 import com.github.dockerjava.api.DockerClient;
@@ -155,117 +153,6 @@ class AgentIT {
         }
     }
 
-    /**
-     * An app deployed through the gateway runs on the agent's dockerd and passes its health gate; a new revision
-     * (a locally made image tag) whose health check fails is rolled back automatically, and the host runs the
-     * good revision again. Then a start-first revision with another tag starts beside the running one, which keeps
-     * running until the new one is healthy and takes its place.
-     */
-    @Test
-    void aRevisionFailingItsHealthCheckIsRolledBackAndAStartFirstOneReplacesTheRunningOne() throws Exception {
-        String admin = controlPlane.auth().token("e2e-admin", List.of("admin"), Duration.ofHours(1));
-        String gateway = controlPlane.url(Service.API_GATEWAY);
-        String key = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body("{\"kind\":\"REUSABLE\",\"maxUses\":1}").post(gateway + "/api/v1/enrollment-keys")
-                .then().statusCode(201).extract().path("key");
-        docker.tagImageCmd(LocalImages.BUSYBOX, "local/busybox", "e2e-2").exec();
-        docker.tagImageCmd(LocalImages.BUSYBOX, "local/busybox", "e2e-3").exec();
-        Path state = home.resolve("agent-deploy");
-        agent = AgentProcess.start(Path.of(".."), AgentProcess.jvmOptions(Path.of("..")), state, Map.of(
-                "HOMEPORT_GATEWAY_URL", gateway, "HOMEPORT_ENROLLMENT_KEY", key, "HOMEPORT_AGENT_SNAPSHOT", "PT2S"));
-        String app = "dep" + UUID.randomUUID().toString().substring(0, 6);
-        String container = "hp-" + app + "-0";
-        try {
-            Path credential = state.resolve("credential.json");
-            await().atMost(WAIT).until(() -> Files.exists(credential));
-            UUID hostId = UUID.fromString(new ObjectMapper().readTree(credential.toFile()).path("hostId").asText());
-            String first = deploy(admin, "POST", gateway + "/api/v1/apps", spec(app, LocalImages.BUSYBOX,
-                    "touch /tmp/ok", "/tmp/ok", 0, hostId));
-            await("revision 1 passes its gate").atMost(WAIT).until(() -> deploymentState(admin, first)
-                    .equals("SUCCEEDED"));
-            assertThat(docker.inspectContainerCmd(container).exec().getConfig().getLabels())
-                    .containsEntry("io.homeport.revision", "1");
-
-            String second = deploy(admin, "PUT", gateway + "/api/v1/apps/" + app, spec(app, "local/busybox:e2e-2",
-                    "touch /tmp/ok", "/tmp/never-there", 0, hostId));
-            await("revision 2 fails its health check and is rolled back").atMost(WAIT)
-                    .until(() -> deploymentState(admin, second).equals("ROLLED_BACK"));
-            given().auth().oauth2(admin).get(gateway + "/api/v1/deployments/" + second).then()
-                    .body("reason", containsString("unhealthy"));
-            // the agent replaces the container, so between its removal and re-creation there is none to inspect
-            await("the host runs revision 1 again").atMost(WAIT).ignoreException(NotFoundException.class)
-                    .until(() -> runs(container, "1", LocalImages.BUSYBOX));
-            given().auth().oauth2(admin).get(gateway + "/api/v1/apps/" + app).then().statusCode(200)
-                    .body("targetRevision", org.hamcrest.Matchers.equalTo(1))
-                    .body("goodRevision", org.hamcrest.Matchers.equalTo(1));
-            String oldId = docker.inspectContainerCmd(container).exec().getId();
-
-            // healthy only 4 s after it starts: long enough to see both side by side
-            String third = deploy(admin, "PUT", gateway + "/api/v1/apps/" + app, spec(app, "local/busybox:e2e-3",
-                    "sleep 4; touch /tmp/ok", "/tmp/ok", 10, hostId) + "rollout: start-first\n");
-            String successor = container + ".next";
-            await("the start-first successor runs").atMost(WAIT).ignoreException(NotFoundException.class)
-                    .until(() -> runs(successor, "3", "local/busybox:e2e-3"));
-            assertThat(docker.inspectContainerCmd(container).exec()).as("the old container keeps serving")
-                    .satisfies(old -> {
-                        assertThat(old.getId()).isEqualTo(oldId);
-                        assertThat(old.getState().getRunning()).isTrue();
-                    });
-            assertThat(deploymentState(admin, third)).isEqualTo("IN_PROGRESS");
-            await("revision 3 passes its gate").atMost(WAIT).until(() -> deploymentState(admin, third)
-                    .equals("SUCCEEDED"));
-            assertThat(runs(container, "3", "local/busybox:e2e-3")).as("the successor took the name").isTrue();
-            assertThatThrownBy(() -> docker.inspectContainerCmd(successor).exec())
-                    .isInstanceOf(NotFoundException.class);
-            assertThatThrownBy(() -> docker.inspectContainerCmd(oldId).exec()).as("the old container is gone")
-                    .isInstanceOf(NotFoundException.class);
-        } finally {
-            agent.stop(Duration.ofSeconds(10));
-            for (String name : List.of(container, container + ".next")) {
-                try {
-                    docker.removeContainerCmd(name).withForce(true).exec();
-                } catch (NotFoundException gone) {
-                    // nothing to clean
-                }
-            }
-        }
-    }
-
-    private boolean runs(String container, String revision, String image) {
-        InspectContainerResponse inspected = docker.inspectContainerCmd(container).exec();
-        return revision.equals(inspected.getConfig().getLabels().get("io.homeport.revision"))
-                && image.equals(inspected.getConfig().getImage())
-                && Boolean.TRUE.equals(inspected.getState().getRunning());
-    }
-
-    /**
-     * An app spec placed on {@code hostId} whose health check passes once {@code healthFile} exists; failures in
-     * the first {@code startPeriod} seconds do not count.
-     */
-    private static String spec(String app, String image, String startup, String healthFile, int startPeriod,
-            UUID hostId) {
-        return "name: " + app + "\nimage: " + image + "\n"
-                + "command: [sh, -c, '" + startup + "; exec sleep 3600']\n"
-                + "healthCheck: {test: [CMD-SHELL, 'test -f " + healthFile + "'], intervalSeconds: 1, retries: 2,"
-                + " startPeriodSeconds: " + startPeriod + "}\n"
-                + "placement: {hostId: " + hostId + "}\n";
-    }
-
-    /** Deploys (POST) or updates (PUT) through the gateway once the host is online for placement; the deployment id. */
-    private static String deploy(String token, String method, String url, String spec) {
-        io.restassured.response.Response[] last = new io.restassured.response.Response[1];
-        await("the host is online for placement").atMost(WAIT).until(() -> {
-            last[0] = given().auth().oauth2(token).contentType("application/yaml")
-                    .body(spec.getBytes(StandardCharsets.UTF_8)).request(method, url);
-            return last[0].statusCode() != 422;
-        });
-        return last[0].then().statusCode(202).extract().path("id");
-    }
-
-    private static String deploymentState(String token, String id) {
-        return given().auth().oauth2(token).get(controlPlane.url(Service.API_GATEWAY) + "/api/v1/deployments/" + id)
-                .then().statusCode(200).extract().path("state");
-    }
 
     /**
      * The agent as a container (host-agent/image/build, FROM scratch, no registry): it enrolls, its host is
