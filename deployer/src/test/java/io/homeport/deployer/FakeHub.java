@@ -75,9 +75,14 @@ public final class FakeHub {
     }
 
     public <T> void publish(Topic topic, EventType<T> type, UUID key, T payload) {
+        publish(topic, type, key.toString(), payload);
+    }
+
+    /** Publishes as the service that owns the event's topic family would (key = subject). */
+    public <T> void publish(Topic topic, EventType<T> type, String key, T payload) {
         try (EventWriter writer = new EventWriter(broker.get().bootstrapServers())) {
-            writer.publish(topic, EventCodec.create(type, URI.create("/homeport/api-gateway"), key.toString(),
-                    payload, Clock.systemUTC()));
+            writer.publish(topic, EventCodec.create(type, URI.create("/homeport/api-gateway"), key, payload,
+                    Clock.systemUTC()));
         }
     }
 

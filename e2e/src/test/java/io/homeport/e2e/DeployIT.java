@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import io.homeport.agent.docker.DockerClients;
 import io.homeport.launcher.ControlPlane;
 import io.homeport.launcher.Service;
@@ -18,6 +19,7 @@ import io.homeport.launcher.process.ManagedProcess;
 import io.homeport.testkit.AgentProcess;
 import io.homeport.testkit.DockerEngine;
 import io.homeport.testkit.LocalImages;
+import io.homeport.testkit.LocalRegistry;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -30,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -149,7 +152,8 @@ class DeployIT {
 
     /**
      * A three-service compose file (web → api → db) deploys as a stack: each service starts only once the one it
-     * depends on has passed its health gate, and the three find each other by name on the stack's network.
+     * depends on has passed its health gate, and the three find each other by name on the stack's network. db's
+     * volume is asked of the storage-manager first (db would stay queued without its answer) and bound in.
      */
     @Test
     void aComposeStackDeploysInDependencyOrder() {
@@ -160,8 +164,9 @@ class DeployIT {
                 + "    command: [sh, -c, 'ping -c 1 -W 2 api && touch /tmp/ok; exec sleep 3600']\n    " + healthy + "\n"
                 + "  api:\n    image: " + LocalImages.BUSYBOX + "\n    depends_on: [db]\n"
                 + "    command: [sh, -c, 'ping -c 1 -W 2 db && touch /tmp/ok; exec sleep 3600']\n    " + healthy + "\n"
-                + "  db:\n    image: " + LocalImages.BUSYBOX + "\n"
-                + "    command: [sh, -c, 'sleep 2; touch /tmp/ok; exec sleep 3600']\n    " + healthy + "\n";
+                + "  db:\n    image: " + LocalImages.BUSYBOX + "\n    volumes: [dbdata:/data]\n"
+                + "    command: [sh, -c, 'sleep 2; touch /tmp/ok; exec sleep 3600']\n    " + healthy + "\n"
+                + "volumes:\n  dbdata:\n    x-homeport: {mode: local-synced}\n";
         List<String> names = List.of("db", "api", "web").stream().map(service -> "hp-" + stack + "-" + service + "-0")
                 .toList();
         containers.addAll(names);
@@ -169,13 +174,17 @@ class DeployIT {
         JsonPath deployed = JsonPath.from(send("POST", "/api/v1/stacks?name=" + stack, compose).then()
                 .statusCode(202).extract().asString());
         assertThat(deployed.getList("apps.app")).containsExactly(stack + "-db", stack + "-api", stack + "-web");
-        assertThat(deployed.getList("apps.state")).containsExactly("IN_PROGRESS", "QUEUED", "QUEUED");
+        assertThat(deployed.getList("apps.state")).as("db waits for its volume, the others for db, then api")
+                .containsExactly("QUEUED", "QUEUED", "QUEUED");
+        assertThat(deployed.getList("apps[0].waitsForVolumes")).containsExactly("dbdata");
 
         List<String> ids = deployed.getList("apps.deploymentId");
         await("the whole stack passes its gates").atMost(WAIT)
                 .until(() -> ids.stream().allMatch(id -> deploymentState(id).equals("SUCCEEDED")));
         List<JsonPath> deployments = ids.stream().map(id -> given().auth().oauth2(admin)
                 .get(gateway + "/api/v1/deployments/" + id).then().extract().jsonPath()).toList();
+        assertThat(docker.inspectContainerCmd(names.get(0)).exec().getHostConfig().getBinds())
+                .extracting(bind -> bind.getVolume().getPath()).containsExactly("/data");
         for (int i = 1; i < 3; i++) {
             Instant started = Instant.parse(deployments.get(i).getString("startedAt"));
             Instant dependencyDone = Instant.parse(deployments.get(i - 1).getString("finishedAt"));
@@ -184,6 +193,35 @@ class DeployIT {
             Instant containerStarted = startedAt(names.get(i));
             assertThat(containerStarted).as(names.get(i) + " started after " + names.get(i - 1))
                     .isAfter(startedAt(names.get(i - 1)));
+        }
+    }
+
+    /**
+     * An image in a real private registry (Distribution with an htpasswd user, on loopback) deploys with its login
+     * stored as a secret and named by {@code registryCredentials}: the agent pulls it with the sealed login.
+     */
+    @Test
+    void aPrivateImageIsPulledWithItsStoredLogin() throws Exception {
+        String app = "priv" + UUID.randomUUID().toString().substring(0, 6);
+        try (LocalRegistry registry = LocalRegistry.start(Files.createTempDirectory("homeport-registry"), "e2e",
+                "e2e-registry-pw")) {
+            String repository = registry.address() + "/hp/" + app;
+            docker.tagImageCmd(LocalImages.BUSYBOX, repository, "1").exec();
+            docker.pushImageCmd(repository).withTag("1").withAuthConfig(new AuthConfig().withUsername("e2e")
+                    .withPassword("e2e-registry-pw").withRegistryAddress(registry.address())).start()
+                    .awaitCompletion(60, TimeUnit.SECONDS);
+            docker.removeImageCmd(repository + ":1").exec(); // only the registry has it now
+            containers.add("hp-" + app + "-0");
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body("{\"value\":\"{\\\"username\\\":\\\"e2e\\\",\\\"password\\\":\\\"e2e-registry-pw\\\"}\"}")
+                    .put(gateway + "/api/v1/secrets/" + app + "-login").then().statusCode(201);
+
+            String id = deploy("POST", "/api/v1/apps", spec(app, repository + ":1", "touch /tmp/ok", "/tmp/ok", 0)
+                    + "registryCredentials: " + app + "-login\n");
+            await("the private image is pulled and passes its gate").atMost(WAIT)
+                    .until(() -> deploymentState(id).equals("SUCCEEDED"));
+            assertThat(runs("hp-" + app + "-0", "1", repository + ":1")).isTrue();
+            assertThat(Files.readString(agent.logFile())).doesNotContain("e2e-registry-pw");
         }
     }
 

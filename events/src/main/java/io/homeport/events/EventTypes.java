@@ -14,6 +14,8 @@ import io.homeport.events.deployment.DeploymentStarted;
 import io.homeport.events.deployment.DeploymentSucceeded;
 import io.homeport.events.host.HostAdopted;
 import io.homeport.events.host.HostRegistered;
+import io.homeport.events.storage.VolumeReady;
+import io.homeport.events.storage.VolumeRequested;
 import java.util.List;
 
 /**
@@ -56,10 +58,15 @@ public final class EventTypes {
     public static final EventType<DeploymentRolledBack> DEPLOYMENT_ROLLED_BACK =
             new EventType<>("io.homeport.deployment.rolled-back.v1", Topics.DEPLOYMENTS, DeploymentRolledBack.class);
 
+    public static final EventType<VolumeRequested> VOLUME_REQUESTED =
+            new EventType<>("io.homeport.volume.requested.v1", Topics.STORAGE, VolumeRequested.class);
+    public static final EventType<VolumeReady> VOLUME_READY =
+            new EventType<>("io.homeport.volume.ready.v1", Topics.STORAGE, VolumeReady.class);
+
     public static final List<EventType<?>> ALL = List.of(HOST_REGISTERED, HOST_ADOPTED, AGENT_DESIRED_STATE,
             AGENT_CONNECTED, AGENT_DISCONNECTED, AGENT_HEARTBEAT, AGENT_REPORTED, AGENT_COMMAND_REQUESTED,
             AGENT_COMMAND_PROGRESS, AGENT_COMMAND_COMPLETED, DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED,
-            DEPLOYMENT_FAILED, DEPLOYMENT_ROLLED_BACK);
+            DEPLOYMENT_FAILED, DEPLOYMENT_ROLLED_BACK, VOLUME_REQUESTED, VOLUME_READY);
 
     private EventTypes() {
     }

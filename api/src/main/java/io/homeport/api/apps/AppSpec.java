@@ -21,7 +21,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param labels              passed through unchanged (tunnel labels such as {@code dockflare.*} depend on it)
  * @param dependsOn           apps of the same stack that start first (from a compose file's {@code depends_on})
  * @param network             a network the app's containers join (a compose stack's network), null for Docker's default
- * @param registryCredentials name of stored registry credentials for a private image
+ * @param registryCredentials name of a stored secret holding the login for a private image's registry, as
+ *                   {@code {"username": "…", "password": "…"}} (a token counts as a password)
  */
 @Schema(description = "An application: one container image run as one or more replicas.")
 public record AppSpec(

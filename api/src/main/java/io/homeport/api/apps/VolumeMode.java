@@ -7,5 +7,10 @@ public enum VolumeMode {
     /** A directory on the shared rclone mount, {@code <mount>/apps/<app>/<volume>}: every host sees it. */
     @JsonProperty("shared") SHARED,
     /** A local directory synced to the remote on a schedule and on every graceful stop. */
-    @JsonProperty("local-synced") LOCAL_SYNCED
+    @JsonProperty("local-synced") LOCAL_SYNCED;
+
+    /** The name in specs and events: {@code shared}, {@code local-synced}. */
+    public String wireName() {
+        return this == SHARED ? "shared" : "local-synced";
+    }
 }

@@ -12,6 +12,7 @@ import io.homeport.deployer.placement.PlacementDecision;
 import io.homeport.deployer.report.ContainerState;
 import io.homeport.deployer.rollout.Deployment;
 import io.homeport.deployer.secret.Secrets;
+import io.homeport.deployer.volume.Volumes;
 import io.homeport.events.EventTypes;
 import io.homeport.events.deployment.DeploymentStarted;
 import io.homeport.platform.outbox.Outbox;
@@ -38,7 +39,7 @@ import java.util.UUID;
  * desired state of every host concerned, all in one transaction (the events leave through the outbox). A rollout
  * then runs its course in {@link io.homeport.deployer.rollout.Rollouts}. A deploy is {@link #queue} then
  * {@link #start} at once; a stack's apps that wait for others are started later by
- * {@link io.homeport.deployer.stack.StackQueue}.
+ * {@link io.homeport.deployer.rollout.DeploymentQueue}.
  */
 @ApplicationScoped
 public class Apps {
@@ -48,13 +49,16 @@ public class Apps {
     private final Outbox outbox;
     private final DeployerConfig config;
     private final Secrets secrets;
+    private final Volumes volumes;
 
-    Apps(AppSpecJson specs, DesiredStatePublisher desired, Outbox outbox, DeployerConfig config, Secrets secrets) {
+    Apps(AppSpecJson specs, DesiredStatePublisher desired, Outbox outbox, DeployerConfig config, Secrets secrets,
+            Volumes volumes) {
         this.specs = specs;
         this.desired = desired;
         this.outbox = outbox;
         this.config = config;
         this.secrets = secrets;
+        this.volumes = volumes;
     }
 
     @Transactional
@@ -117,7 +121,9 @@ public class Apps {
                             .map(e -> new FieldError("hosts." + e.getKey(), e.getValue())).toList()));
         }
         Deployment deployment = queue(app, spec);
-        start(deployment, decision);
+        if (deployment.waitsForVolumes.isEmpty()) {
+            start(deployment, decision);
+        }
         return deployment.view();
     }
 
@@ -142,6 +148,7 @@ public class Apps {
         if (running != null) {
             throw new ProblemException(ProblemType.CONFLICT, "revision " + running.revision + " of " + app
                     + (running.state == Deployment.State.QUEUED ? " is queued behind " + running.waitsFor
+                            + (running.waitsForVolumes.isEmpty() ? "" : " and volumes " + running.waitsForVolumes)
                             : " is still being deployed") + " (deployment " + running.id + ")");
         }
     }
@@ -154,7 +161,8 @@ public class Apps {
 
     /**
      * Stores the spec as the app's next revision with a deployment {@code QUEUED}: nothing reaches a host, and the
-     * app's target revision and replicas stay as they are, until {@link #start}.
+     * app's target revision and replicas stay as they are, until {@link #start}. Its volumes are requested from the
+     * storage-manager; those not ready yet are what the deployment waits for ({@code waitsForVolumes}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Deployment queue(App app, AppSpec spec) {
@@ -175,6 +183,7 @@ public class Apps {
         deployment.revision = revision;
         deployment.state = Deployment.State.QUEUED;
         deployment.createdAt = stored.createdAt;
+        deployment.waitsForVolumes = volumes.request(app.name, spec);
         deployment.persist();
         return deployment;
     }
@@ -235,12 +244,9 @@ public class Apps {
         return candidates;
     }
 
-    /** Parts of the spec the deployer cannot honour yet are refused, never silently dropped. */
+    /** What the spec must satisfy beyond its field constraints: 400 naming every field that does not. */
     private static void checkDeployable(AppSpec spec) {
         List<FieldError> errors = new ArrayList<>(AppSpecRules.check(spec));
-        if (spec.registryCredentials() != null) {
-            errors.add(new FieldError("registryCredentials", "stored registry credentials are not available yet"));
-        }
         if (!errors.isEmpty()) {
             throw new ProblemException(Problem.invalid(errors.size() + " field(s) of the spec are invalid: "
                     + String.join(", ", errors.stream().map(FieldError::field).toList()), errors));

@@ -1,7 +1,6 @@
 package io.homeport.deployer.app;
 
 import io.homeport.agent.protocol.ContainerSpec;
-import io.homeport.agent.protocol.SealedSecret;
 import io.homeport.deployer.config.DeployerConfig;
 import io.homeport.api.apps.AppSpec;
 import io.homeport.deployer.host.HostDesired;
@@ -20,8 +19,8 @@ import java.util.UUID;
 
 /**
  * Publishes the whole desired state of hosts (every replica placed there, at its app's target revision, its secrets
- * sealed to the host's agent) to the compacted topic, through the outbox, in the transaction that changed it. Each publication for a host takes the
- * next revision of that host's desired state.
+ * sealed to the host's agent) to the compacted topic, through the outbox, in the transaction that changed it. Each
+ * publication for a host takes the next revision of that host's desired state.
  */
 @ApplicationScoped
 public class DesiredStatePublisher {
@@ -51,7 +50,7 @@ public class DesiredStatePublisher {
             App app = App.findById(replica.app);
             AppRevision revision = AppRevision.findById(new AppRevision.Key(app.name, app.targetRevision));
             AppSpec spec = specs.read(revision.spec);
-            List<SealedSecret> sealed = spec.secrets().isEmpty() ? List.of()
+            Secrets.Sealed sealed = revision.secretVersions.isEmpty() ? Secrets.Sealed.NONE
                     : secrets.seal(spec, revision.secretVersions, sealingKey(hostId));
             containers.add(ContainerSpecs.of(spec, replica.replica, app.targetRevision, sealed, config.sharedMount(),
                     config.localVolumes()));

@@ -17,9 +17,10 @@ import java.util.stream.Collectors;
 /**
  * Decides where an app's replicas run. Pure and deterministic: the same spec and hosts give the same answer.
  * A host qualifies when its agent is connected, it is the host the spec names (if any), its agent can receive
- * secrets (when the app has any), its labels hold every constraint, and it has the CPU, memory and host ports one
- * more replica needs. Replicas go one at a time to the qualifying host with the fewest replicas of this app so far
- * (spreading them), then the most free memory, then the name. A replica publishing a host port takes that port, so two such replicas never share a host.
+ * secrets (when the app has any secret or registry login), its labels hold every constraint, and it has the CPU,
+ * memory and host ports one more replica needs. Replicas go one at a time to the qualifying host with the fewest
+ * replicas of this app so far (spreading them), then the most free memory, then the name. A replica publishing a
+ * host port takes that port, so two such replicas never share a host.
  */
 public final class Placement {
 
@@ -77,7 +78,7 @@ public final class Placement {
             if (spec.placement().hostId() != null && !spec.placement().hostId().equals(host.hostId())) {
                 return "the app is placed on " + spec.placement().hostId();
             }
-            if (!spec.secrets().isEmpty() && !host.canUnseal()) {
+            if ((!spec.secrets().isEmpty() || spec.registryCredentials() != null) && !host.canUnseal()) {
                 return "its agent offers no key to seal secrets to (an agent from before secrets: upgrade it)";
             }
             Map<String, String> missing = new HashMap<>();

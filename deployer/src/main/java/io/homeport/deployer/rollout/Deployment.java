@@ -51,6 +51,11 @@ public class Deployment extends PanacheEntityBase {
     @Column(name = "waits_for")
     public List<String> waitsFor = List.of();
 
+    /** The app's volumes the storage-manager has not reported ready yet; it starts only when none is left. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "waits_for_volumes")
+    public List<String> waitsForVolumes = List.of();
+
     @Column(name = "started_at")
     public Instant startedAt;
 
@@ -61,6 +66,6 @@ public class Deployment extends PanacheEntityBase {
 
     public DeploymentView view() {
         return new DeploymentView(id, app, revision, previousRevision, state.name(), reason, startedAt, deadline,
-                finishedAt);
+                finishedAt, waitsFor, waitsForVolumes);
     }
 }

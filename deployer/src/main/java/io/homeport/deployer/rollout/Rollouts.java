@@ -8,7 +8,6 @@ import io.homeport.deployer.app.DesiredStatePublisher;
 import io.homeport.deployer.app.Replica;
 import io.homeport.deployer.config.DeployerConfig;
 import io.homeport.deployer.report.ContainerState;
-import io.homeport.deployer.stack.StackQueue;
 import io.homeport.events.EventTypes;
 import io.homeport.events.deployment.DeploymentFailed;
 import io.homeport.events.deployment.DeploymentRolledBack;
@@ -26,7 +25,7 @@ import org.jboss.logging.Logger;
  * Moves rollouts to their end: after every agent report about an app and once a second (for the running gate and
  * deadlines) it judges the app's deployment in progress with {@link RolloutGate}. Passed: the revision becomes the
  * app's good one. Failed or past its deadline: the app's hosts get its last good revision back (rolled back), or,
- * without one, the deployment just fails. Either way, a deployment of a stack moves its {@link StackQueue} along.
+ * without one, the deployment just fails. Either way, a deployment of a stack moves its {@link DeploymentQueue} along.
  */
 @ApplicationScoped
 public class Rollouts {
@@ -37,10 +36,10 @@ public class Rollouts {
     private final AppSpecJson specs;
     private final DesiredStatePublisher desired;
     private final DeployerConfig config;
-    private final StackQueue stacks;
+    private final DeploymentQueue stacks;
 
     Rollouts(Outbox outbox, AppSpecJson specs, DesiredStatePublisher desired, DeployerConfig config,
-            StackQueue stacks) {
+            DeploymentQueue stacks) {
         this.outbox = outbox;
         this.specs = specs;
         this.desired = desired;

@@ -24,8 +24,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * App secrets: stored encrypted with the master key, one row per version; bound to an app revision by version
- * ({@link #bind}); opened only to be sealed to the agent of a host that runs the app ({@link #seal}). No value
+ * App secrets (environment variables and registry logins): stored encrypted with the master key, one row per
+ * version; bound to an app revision by version ({@link #bind}); opened only to be sealed to the agent of a host
+ * that runs the app ({@link #seal}). No value
  * is ever logged, returned or put in an event in the clear.
  */
 @ApplicationScoped
@@ -91,41 +92,62 @@ public class Secrets {
     }
 
     /**
-     * The current version of every secret {@code spec} refers to, for its new revision; 400 naming each variable
-     * whose secret does not exist.
+     * The current version of every secret {@code spec} refers to (its variables' and its registry login's), for its
+     * new revision; 400 naming each field whose secret is not stored, or whose login is not a login.
      */
     public Map<String, Long> bind(AppSpec spec) {
         Map<String, Long> versions = new TreeMap<>();
-        List<FieldError> missing = new ArrayList<>();
-        spec.secrets().forEach((env, name) -> {
-            Secret secret = Secret.findById(name);
-            if (secret == null) {
-                missing.add(new FieldError("secrets." + env, "no secret named " + name + " is stored: PUT "
-                        + "/api/v1/secrets/" + name + " first"));
-            } else {
-                versions.put(name, secret.version);
-            }
-        });
-        if (!missing.isEmpty()) {
-            throw new ProblemException(Problem.invalid(missing.size() + " secret(s) the spec refers to are not "
-                    + "stored", missing));
+        List<FieldError> errors = new ArrayList<>();
+        spec.secrets().forEach((env, name) -> current(name, "secrets." + env, versions, errors));
+        if (spec.registryCredentials() != null
+                && current(spec.registryCredentials(), "registryCredentials", versions, errors)) {
+            RegistryLogins.check(open(spec.registryCredentials(), versions.get(spec.registryCredentials())))
+                    .ifPresent(why -> errors.add(new FieldError("registryCredentials", "secret "
+                            + spec.registryCredentials() + " " + why)));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(Problem.invalid(errors.size() + " secret(s) the spec refers to cannot be "
+                    + "used: " + String.join(", ", errors.stream().map(FieldError::field).toList()), errors));
         }
         return versions;
     }
 
-    /** The spec's secrets at the bound versions, each sealed to the agent whose public JWK is {@code sealingKey}. */
-    public List<SealedSecret> seal(AppSpec spec, Map<String, Long> versions, String sealingKey) {
-        List<SealedSecret> sealed = new ArrayList<>();
-        new TreeMap<>(spec.secrets()).forEach((env, name) -> {
-            long version = versions.get(name);
-            SecretVersion stored = SecretVersion.findById(new SecretVersion.Key(name, version));
-            if (stored == null) {
-                throw new IllegalStateException("version " + version + " of secret " + name + " is gone");
-            }
-            String value = master.decrypt(stored.ciphertext, SecretVersion.context(name, version));
-            sealed.add(new SealedSecret(env, name, version, SecretSealing.seal(sealingKey, value)));
-        });
-        return sealed;
+    private static boolean current(String name, String field, Map<String, Long> versions, List<FieldError> errors) {
+        Secret secret = Secret.findById(name);
+        if (secret == null) {
+            errors.add(new FieldError(field, "no secret named " + name + " is stored: PUT /api/v1/secrets/" + name
+                    + " first"));
+            return false;
+        }
+        versions.put(name, secret.version);
+        return true;
+    }
+
+    /**
+     * The spec's secrets and registry login at the bound versions, each sealed to the agent whose public JWK is
+     * {@code sealingKey}.
+     */
+    public Sealed seal(AppSpec spec, Map<String, Long> versions, String sealingKey) {
+        List<SealedSecret> env = new ArrayList<>();
+        new TreeMap<>(spec.secrets()).forEach((variable, name) -> env.add(new SealedSecret(variable, name,
+                versions.get(name), SecretSealing.seal(sealingKey, open(name, versions.get(name))))));
+        String login = spec.registryCredentials();
+        return new Sealed(env, login == null ? null : new SealedSecret(null, login, versions.get(login),
+                SecretSealing.seal(sealingKey, open(login, versions.get(login)))));
+    }
+
+    /** What a host's agent gets of an app's secrets; {@link #NONE} for an app without any. */
+    public record Sealed(List<SealedSecret> env, SealedSecret registryLogin) {
+
+        public static final Sealed NONE = new Sealed(List.of(), null);
+    }
+
+    private String open(String name, long version) {
+        SecretVersion stored = SecretVersion.findById(new SecretVersion.Key(name, version));
+        if (stored == null) {
+            throw new IllegalStateException("version " + version + " of secret " + name + " is gone");
+        }
+        return master.decrypt(stored.ciphertext, SecretVersion.context(name, version));
     }
 
     /** Secret name → the apps whose current (target) revision uses it. */
@@ -135,7 +157,9 @@ public class Secrets {
             if (app.targetRevision == 0) {
                 continue;
             }
-            specs.revision(app.name, app.targetRevision).secrets().values().stream().distinct()
+            AppSpec spec = specs.revision(app.name, app.targetRevision);
+            java.util.stream.Stream.concat(spec.secrets().values().stream(),
+                    java.util.stream.Stream.ofNullable(spec.registryCredentials())).distinct()
                     .forEach(name -> usage.computeIfAbsent(name, n -> new ArrayList<>()).add(app.name));
         }
         return usage;

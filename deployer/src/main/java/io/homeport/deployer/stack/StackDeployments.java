@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * Deploys a stack in one transaction: a new revision and a deployment per app, in start order. An app that depends
  * on none of the others starts at once; the others stay {@code QUEUED} (stored, but on no host) until
- * {@link StackQueue} starts them. Every app must be placeable now, so that a stack that cannot run is refused
+ * {@link DeploymentQueue} starts them. Every app must be placeable now, so that a stack that cannot run is refused
  * whole (422 naming each service's hosts) rather than half deployed; a queued app is placed again when it starts.
  */
 @ApplicationScoped
@@ -53,11 +53,11 @@ public class StackDeployments {
             Deployment deployment = apps.queue(app, spec);
             deployment.stackId = stackId;
             deployment.waitsFor = spec.dependsOn().stream().filter(inStack::contains).toList();
-            if (deployment.waitsFor.isEmpty()) {
+            if (deployment.waitsFor.isEmpty() && deployment.waitsForVolumes.isEmpty()) {
                 apps.start(deployment, decision);
             }
             deployments.add(new StackDeploymentView.AppDeployment(app.name, deployment.id, deployment.state.name(),
-                    deployment.waitsFor));
+                    deployment.waitsFor, deployment.waitsForVolumes));
         }
         if (!unplaceable.isEmpty()) {
             throw new ProblemException(Problem.unprocessable("no host can run every replica of "

@@ -12,6 +12,7 @@ import io.homeport.agent.protocol.HostFacts;
 import io.homeport.agent.protocol.SealedSecret;
 import io.homeport.agent.protocol.SecretSealing;
 import io.homeport.deployer.FakeHub;
+import io.homeport.events.EventCodec;
 import io.homeport.events.EventTypes;
 import io.homeport.events.Topics;
 import io.homeport.events.agent.AgentConnected;
@@ -47,9 +48,9 @@ class SecretsTest {
 
     private final FakeHub hub = new FakeHub(() -> broker);
 
-    private UUID connect(UUID hostId, String name, PublicJsonWebKey key) {
-        HostFacts facts = new HostFacts(name, "debian", "12", "Debian 12", "6.1", 4, 4096L * 1024 * 1024, List.of(),
-                "20.10", Optional.empty());
+    private UUID connect(UUID hostId, String name, long memoryMb, PublicJsonWebKey key) {
+        HostFacts facts = new HostFacts(name, "debian", "12", "Debian 12", "6.1", 4, memoryMb * 1024 * 1024,
+                List.of(), "20.10", Optional.empty());
         hub.publish(Topics.AGENT_REPORTS, EventTypes.AGENT_CONNECTED, hostId, new AgentConnected(hostId, "hub-1",
                 facts, key == null ? null : SecretSealing.publicJwk(key), Instant.now()));
         return hostId;
@@ -75,17 +76,20 @@ class SecretsTest {
                 StandardCharsets.ISO_8859_1)).doesNotContain("pw-"));
 
         PublicJsonWebKey key = SecretSealing.newKey();
-        UUID withKey = connect(UUID.randomUUID(), "sealed-a", key);
-        connect(UUID.randomUUID(), "no-key-b", null);
+        // placement prefers the most free memory: without its key check the app would go to the keyless host
+        UUID withKey = connect(UUID.randomUUID(), "sealed-a", 16_384, key);
+        UUID withoutKey = connect(UUID.randomUUID(), "no-key-b", 65_536, null);
         try (EventReader desired = new EventReader(broker.bootstrapServers(), Topics.AGENT_DESIRED_STATE)) {
             FakeHub.deploy("POST", "/api/v1/apps", "name: db\nimage: local/db:1\n"
                     + "secrets: {DB_PASSWORD: db-password}\nresources: {memoryMb: 64}\n", 202);
-            List<CloudEvent> events = desired.readUntil(e -> e.getSubject().equals(withKey.toString()),
-                    FakeHub.WAIT).stream().map(r -> r.value()).toList();
-            assertThat(events).allSatisfy(event -> assertThat(new String(event.getData().toBytes(),
+            List<CloudEvent> events = desired.readUntil(e -> e.getSubject().equals(withKey.toString())
+                    && !EventCodec.payload(e, EventTypes.AGENT_DESIRED_STATE).containers().isEmpty(), FakeHub.WAIT)
+                    .stream().map(r -> r.value()).toList();
+            assertThat(events).isNotEmpty().allSatisfy(event -> assertThat(new String(event.getData().toBytes(),
                     StandardCharsets.UTF_8)).doesNotContain(value));
-            AgentDesiredState state = FakeHub.next(desired, EventTypes.AGENT_DESIRED_STATE,
-                    d -> d.hostId().equals(withKey) && !d.containers().isEmpty());
+            assertThat(events).noneMatch(event -> event.getSubject().equals(withoutKey.toString()));
+            AgentDesiredState state = EventCodec.payload(events.get(events.size() - 1),
+                    EventTypes.AGENT_DESIRED_STATE);
             SealedSecret sealed = state.containers().get(0).options().secrets().get(0);
             assertThat(sealed.env()).isEqualTo("DB_PASSWORD");
             assertThat(sealed.version()).isEqualTo(2);
@@ -93,7 +97,7 @@ class SecretsTest {
 
             put("db-password", "third-" + value, 200); // the running revision keeps version 2
             PublicJsonWebKey newKey = SecretSealing.newKey();
-            connect(withKey, "sealed-a", newKey); // the agent lost its state and made a new key
+            connect(withKey, "sealed-a", 16_384, newKey); // the agent lost its state and made a new key
             AgentDesiredState resealed = FakeHub.next(desired, EventTypes.AGENT_DESIRED_STATE,
                     d -> d.hostId().equals(withKey) && d.revision() > state.revision());
             ContainerSpec container = resealed.containers().get(0);
@@ -130,5 +134,32 @@ class SecretsTest {
         put("unused", "x", 201);
         given().delete("/api/v1/secrets/unused").then().statusCode(204);
         given().get("/api/v1/secrets/unused").then().statusCode(404);
+    }
+
+    @Test
+    void aRegistryLoginMustBeALoginAndReachesTheAgentSealed() {
+        given().contentType(ContentType.JSON).body("{\"value\":\"just-a-token\"}").put("/api/v1/secrets/ghcr-login")
+                .then().statusCode(201);
+        PublicJsonWebKey key = SecretSealing.newKey();
+        UUID host = connect(UUID.randomUUID(), "registry-host", 4096, key);
+        String spec = "name: private\nimage: ghcr.io/team/private:1\nregistryCredentials: ghcr-login\n"
+                + "placement: {hostId: " + host + "}\n";
+        String refused = FakeHub.deploy("POST", "/api/v1/apps", spec, 400);
+        assertThat(io.restassured.path.json.JsonPath.from(refused).getString("errors[0].field"))
+                .isEqualTo("registryCredentials");
+        assertThat(refused).contains("is not a registry login").doesNotContain("just-a-token");
+
+        String login = "{\\\"username\\\":\\\"team\\\",\\\"password\\\":\\\"pat-" + UUID.randomUUID() + "\\\"}";
+        given().contentType(ContentType.JSON).body("{\"value\":\"" + login + "\"}").put("/api/v1/secrets/ghcr-login")
+                .then().statusCode(200).body("version", equalTo(2));
+        try (EventReader desired = new EventReader(broker.bootstrapServers(), Topics.AGENT_DESIRED_STATE)) {
+            FakeHub.deploy("POST", "/api/v1/apps", spec, 202);
+            AgentDesiredState state = FakeHub.next(desired, EventTypes.AGENT_DESIRED_STATE,
+                    d -> d.hostId().equals(host) && !d.containers().isEmpty());
+            SealedSecret sealed = state.containers().get(0).options().registryAuth();
+            assertThat(sealed.name()).isEqualTo("ghcr-login");
+            assertThat(SecretSealing.unseal(key, sealed.sealed())).startsWith("{\"username\":\"team\"");
+        }
+        given().get("/api/v1/secrets/ghcr-login").then().body("usedBy", org.hamcrest.Matchers.contains("private"));
     }
 }

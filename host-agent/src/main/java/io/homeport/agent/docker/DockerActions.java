@@ -3,6 +3,7 @@ package io.homeport.agent.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.command.PullImageCmd;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -77,7 +78,11 @@ public final class DockerActions {
 
     private void apply(Action action) throws InterruptedException {
         if (action instanceof Action.Pull pull) {
-            docker.pullImageCmd(pull.image()).start().awaitCompletion(10, TimeUnit.MINUTES);
+            PullImageCmd command = docker.pullImageCmd(pull.image());
+            if (pull.login() != null) {
+                command.withAuthConfig(RegistryLogin.open(pull.image(), pull.login(), sealingKey));
+            }
+            command.start().awaitCompletion(10, TimeUnit.MINUTES);
         } else if (action instanceof Action.Create create) {
             create(create.container(), create.spec(), true);
         } else if (action instanceof Action.Start start) {
@@ -116,7 +121,8 @@ public final class DockerActions {
                 return; // adopt: a previous pass created it before it could report
             }
             if (!mayPurge || !ManagedLabels.isManaged(labels)) {
-                throw new IllegalStateException("the name " + name + " is taken by a container Homeport does not manage");
+                throw new IllegalStateException("the name " + name
+                        + " is taken by a container Homeport does not manage");
             }
             docker.removeContainerCmd(existing.getId()).withForce(true).exec();
             create(name, spec, false);

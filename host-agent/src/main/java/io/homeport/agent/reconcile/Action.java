@@ -1,6 +1,7 @@
 package io.homeport.agent.reconcile;
 
 import io.homeport.agent.protocol.ContainerSpec;
+import io.homeport.agent.protocol.SealedSecret;
 
 /** One step that brings the host closer to its desired state. */
 public sealed interface Action {
@@ -8,7 +9,12 @@ public sealed interface Action {
     /** The container (name) the action is about, for per-container outcomes. */
     String container();
 
-    record Pull(String container, String image) implements Action {
+    /** @param login the registry login sealed to this agent, null for an anonymous pull */
+    record Pull(String container, String image, SealedSecret login) implements Action {
+
+        public Pull(String container, String image) {
+            this(container, image, null);
+        }
     }
 
     record Create(String container, ContainerSpec spec) implements Action {

@@ -103,7 +103,7 @@ public final class Reconciler {
 
     private static void pull(ContainerSpec spec, Set<String> imagesPresent, Set<String> pulled, List<Action> into) {
         if (needsPull(spec, imagesPresent) && pulled.add(spec.image())) {
-            into.add(new Action.Pull(spec.containerName(), spec.image()));
+            into.add(new Action.Pull(spec.containerName(), spec.image(), spec.options().registryAuth()));
         }
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
 import io.homeport.agent.reconcile.ActualContainer;
 import io.homeport.agent.protocol.ContainerOptions;
 import io.homeport.agent.protocol.ContainerSpec;
@@ -13,6 +14,7 @@ import io.homeport.agent.protocol.PullPolicy;
 import io.homeport.agent.protocol.SealedSecret;
 import io.homeport.testkit.DockerEngine;
 import io.homeport.testkit.LocalImages;
+import io.homeport.testkit.LocalRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -170,8 +172,8 @@ class ReconcilePassIT {
                 null, null, PullPolicy.NEVER, dbOptions);
         ContainerSpec web = new ContainerSpec(prefix + "-web", 0, 1, image,
                 List.of("sh", "-c", "until ping -c 1 -W 1 db; do sleep 0.2; done; exec sleep 3600"), null, null, null,
-                null, PullPolicy.NEVER, new ContainerOptions(null, null, null, null, network, List.of("web"), null, false,
-                        null, null));
+                null, PullPolicy.NEVER, new ContainerOptions(null, null, null, null, network, List.of("web"), null,
+                        false, null, null));
 
         assertThat(pass().run(List.of(db, web))).allMatch(Outcome::succeeded);
 
@@ -258,5 +260,45 @@ class ReconcilePassIT {
             assertThat(failed.message()).contains("secret token (for TOKEN)").doesNotContain("not-for-you");
         });
         assertThat(exists(wrongKey)).isFalse();
+    }
+
+    /**
+     * An image in a real private registry (Distribution with an htpasswd user) is pulled with the login sealed to
+     * this agent, and refused without one; the password shows in no outcome.
+     */
+    @Test
+    void aPrivateImageIsPulledWithTheSealedLoginAndRefusedWithoutIt() throws Exception {
+        try (LocalRegistry registry = LocalRegistry.start(Files.createTempDirectory("hp-registry"), "homeport",
+                "registry-pw-7")) {
+            String repository = registry.address() + "/hp/" + prefix;
+            String privateImage = repository + ":1";
+            docker.tagImageCmd(image, repository, "1").exec();
+            docker.pushImageCmd(repository).withTag("1").withAuthConfig(new AuthConfig().withUsername("homeport")
+                    .withPassword("registry-pw-7").withRegistryAddress(registry.address())).start()
+                    .awaitCompletion(60, java.util.concurrent.TimeUnit.SECONDS);
+            docker.removeImageCmd(privateImage).exec(); // only the registry has it now
+            SealedSecret login = new SealedSecret(null, "registry", 1, SecretSealing.seal(SecretSealing.publicJwk(KEY),
+                    "{\"username\":\"homeport\",\"password\":\"registry-pw-7\"}"));
+            ContainerSpec anonymous = new ContainerSpec(prefix + "-private", 0, 1, privateImage,
+                    List.of("sleep", "3600"), null, null, null, null, PullPolicy.MISSING);
+            ContainerSpec withLogin = new ContainerSpec(prefix + "-private", 0, 1, privateImage,
+                    List.of("sleep", "3600"), null, null, null, null, PullPolicy.MISSING, new ContainerOptions(null,
+                            null, null, null, null, null, null, false, null, login));
+            try {
+                List<Outcome> refused = pass().run(List.of(anonymous));
+                assertThat(refused).filteredOn(outcome -> outcome.action().equals("pull")).singleElement()
+                        .satisfies(pull -> assertThat(pull.succeeded()).isFalse());
+                assertThat(exists(anonymous)).isFalse();
+
+                List<Outcome> pulled = pass().run(List.of(withLogin));
+                assertThat(pulled).allMatch(Outcome::succeeded);
+                assertThat(pulled).extracting(Outcome::message).noneMatch(m -> m != null && m.contains("pw-7"));
+                assertThat(inspect(withLogin).getState().getRunning()).isTrue();
+                assertThat(inspect(withLogin).getConfig().getImage()).isEqualTo(privateImage);
+            } finally {
+                removeWhatTheTestMade();
+                docker.removeImageCmd(privateImage).withForce(true).exec();
+            }
+        }
     }
 }

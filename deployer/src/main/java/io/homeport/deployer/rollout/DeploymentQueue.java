@@ -1,10 +1,10 @@
-package io.homeport.deployer.stack;
+package io.homeport.deployer.rollout;
 
 import io.homeport.api.apps.AppSpec;
 import io.homeport.deployer.app.AppSpecJson;
 import io.homeport.deployer.app.Apps;
 import io.homeport.deployer.placement.PlacementDecision;
-import io.homeport.deployer.rollout.Deployment;
+import io.homeport.deployer.stack.StackGate;
 import io.homeport.events.EventTypes;
 import io.homeport.events.deployment.DeploymentFailed;
 import io.homeport.platform.outbox.Outbox;
@@ -13,32 +13,36 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
 /**
- * Moves a stack deploy's queue along when one of its deployments ends, in the transaction that ends it: a success
- * starts every queued app whose dependencies have all succeeded now; a failure (or rollback) ends everything queued
+ * Starts {@code QUEUED} deployments once nothing holds them back, in the transaction that removed the last hold: the
+ * apps of its stack it waits for ({@link Deployment#waitsFor}) must all have succeeded, and the volumes it waits for
+ * ({@link Deployment#waitsForVolumes}) must all be ready. A failure (or rollback) in a stack ends everything queued
  * behind it, transitively, as {@code FAILED} without it ever reaching a host.
  *
- * <p>The queued rows are locked first: two dependencies of one app that succeed in concurrent transactions are
- * judged one after the other, so the second sees the first's success and the app starts exactly once.
+ * <p>The queued rows are locked first: two holds of one app released in concurrent transactions are judged one
+ * after the other, so the second sees the first's release and the app starts exactly once.
  */
 @ApplicationScoped
-public class StackQueue {
+public class DeploymentQueue {
 
-    private static final Logger LOG = Logger.getLogger(StackQueue.class);
+    private static final Logger LOG = Logger.getLogger(DeploymentQueue.class);
 
     private final Apps apps;
     private final AppSpecJson specs;
     private final Outbox outbox;
 
-    StackQueue(Apps apps, AppSpecJson specs, Outbox outbox) {
+    DeploymentQueue(Apps apps, AppSpecJson specs, Outbox outbox) {
         this.apps = apps;
         this.specs = specs;
         this.outbox = outbox;
@@ -50,12 +54,12 @@ public class StackQueue {
             return;
         }
         Map<String, Deployment> queued = queued(done);
-        // a scalar query reads the committed states, never a stale entity of this transaction's session
-        List<String> succeeded = Deployment.getEntityManager().createQuery(
-                "select d.app from Deployment d where d.stackId = ?1 and d.state = ?2", String.class)
-                .setParameter(1, done.stackId).setParameter(2, Deployment.State.SUCCEEDED).getResultList();
-        for (String app : StackGate.ready(waits(queued), new HashSet<>(succeeded))) {
-            start(queued.get(app));
+        Set<String> succeeded = succeededIn(done.stackId);
+        for (String app : StackGate.ready(waits(queued), succeeded)) {
+            Deployment deployment = queued.get(app);
+            if (deployment.waitsForVolumes.isEmpty()) {
+                start(deployment);
+            }
         }
     }
 
@@ -69,7 +73,26 @@ public class StackQueue {
                 notStarted(queued.get(app), cause + " failed"));
     }
 
-    /** Placement is decided again now: what the hosts hold has changed since the stack was accepted. */
+    /** The storage-manager has {@code volume} of {@code app} ready: deployments waiting only for it start. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void volumeReady(String app, String volume) {
+        List<Deployment> waiting = Deployment.<Deployment>find("app = ?1 and state = ?2", Sort.by("id"), app,
+                Deployment.State.QUEUED).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        for (Deployment deployment : waiting) {
+            if (!deployment.waitsForVolumes.contains(volume)) {
+                continue;
+            }
+            List<String> left = new ArrayList<>(deployment.waitsForVolumes);
+            left.remove(volume);
+            deployment.waitsForVolumes = left;
+            if (left.isEmpty() && (deployment.waitsFor.isEmpty()
+                    || succeededIn(deployment.stackId).containsAll(deployment.waitsFor))) {
+                start(deployment);
+            }
+        }
+    }
+
+    /** Placement is decided again now: what the hosts hold has changed since the deployment was accepted. */
     private void start(Deployment deployment) {
         AppSpec spec = specs.revision(deployment.app, deployment.revision);
         PlacementDecision decision = apps.place(deployment.app, spec);
@@ -79,8 +102,8 @@ public class StackQueue {
             return;
         }
         apps.start(deployment, decision);
-        LOG.infof("Deployment of %s revision %d started: every app it waited for succeeded %s", deployment.app,
-                deployment.revision, deployment.waitsFor);
+        LOG.infof("Deployment of %s revision %d started: the apps it waited for succeeded %s, its volumes are ready",
+                deployment.app, deployment.revision, deployment.waitsFor);
     }
 
     private void notStarted(Deployment deployment, String why) {
@@ -91,6 +114,13 @@ public class StackQueue {
         outbox.emit(EventTypes.DEPLOYMENT_FAILED, deployment.app, new DeploymentFailed(deployment.id, deployment.app,
                 deployment.revision, deployment.reason, now));
         LOG.warnf("Deployment of %s revision %d %s", deployment.app, deployment.revision, deployment.reason);
+    }
+
+    /** The apps of a stack deploy whose deployment succeeded, as committed (a scalar query, never a stale entity). */
+    private static Set<String> succeededIn(UUID stackId) {
+        return new HashSet<>(Deployment.getEntityManager().createQuery(
+                "select d.app from Deployment d where d.stackId = ?1 and d.state = ?2", String.class)
+                .setParameter(1, stackId).setParameter(2, Deployment.State.SUCCEEDED).getResultList());
     }
 
     /** The stack deploy's queued deployments by app, locked, in a fixed order (no deadlock between two). */
