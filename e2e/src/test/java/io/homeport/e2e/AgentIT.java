@@ -125,13 +125,36 @@ class AgentIT {
             assertThat(inspect(desired.get(1)).getState().getStartedAt()).as("restarted").isNotEqualTo(before);
             rcloneCopyRequestedOnKafka(hostId, reports);
 
+            String laterKey = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body("{\"kind\":\"REUSABLE\",\"maxUses\":1}")
+                    .post(controlPlane.url(Service.API_GATEWAY) + "/api/v1/enrollment-keys")
+                    .then().statusCode(201).extract().path("key");
             controlPlane.stopService(Service.API_GATEWAY);
-            Thread.sleep(3_000);
-            assertThat(desired).allMatch(this::running);
-            controlPlane.startService(Service.API_GATEWAY, Map.of());
-            await("the agent reconnects").atMost(WAIT).until(() -> reports.readFor(Duration.ofMillis(500))
-                    .stream().filter(r -> hostId.toString().equals(r.key())
-                            && r.value().getType().equals(EventTypes.AGENT_CONNECTED.type())).count() >= 2);
+            // installed while the gateway is down: it keeps asking until the gateway is back
+            ManagedProcess early = AgentProcess.start(Path.of(".."), AgentProcess.jvmOptions(Path.of("..")),
+                    home.resolve("early-agent"), Map.of("HOMEPORT_GATEWAY_URL", controlPlane.url(Service.API_GATEWAY),
+                            "HOMEPORT_ENROLLMENT_KEY", laterKey));
+            ManagedProcess refused = AgentProcess.start(Path.of(".."), AgentProcess.jvmOptions(Path.of("..")),
+                    home.resolve("refused-agent"), Map.of("HOMEPORT_GATEWAY_URL",
+                            controlPlane.url(Service.API_GATEWAY), "HOMEPORT_ENROLLMENT_KEY", "hpe_not-a-key"));
+            try {
+                await("the early agent retries").atMost(WAIT).until(() -> early.printed("retrying in").getAsBoolean());
+                Thread.sleep(3_000);
+                assertThat(desired).allMatch(this::running);
+                controlPlane.startService(Service.API_GATEWAY, Map.of());
+                await("the agent reconnects").atMost(WAIT).until(() -> reports.readFor(Duration.ofMillis(500))
+                        .stream().filter(r -> hostId.toString().equals(r.key())
+                                && r.value().getType().equals(EventTypes.AGENT_CONNECTED.type())).count() >= 2);
+                await("the early agent enrolls once the gateway is back").atMost(WAIT)
+                        .until(() -> Files.exists(home.resolve("early-agent/credential.json")));
+                await("an agent whose key is refused stops instead of retrying").atMost(WAIT)
+                        .until(() -> !refused.isAlive());
+                assertThat(refused.tail(20)).contains("enrollment refused (HTTP 4");
+                assertThat(Files.readString(early.logFile())).doesNotContain(laterKey);
+            } finally {
+                early.stop(Duration.ofSeconds(10));
+                refused.stop(Duration.ofSeconds(1));
+            }
 
             agent.kill();
             agent = startAgent(key);

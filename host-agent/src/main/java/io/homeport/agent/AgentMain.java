@@ -1,8 +1,13 @@
 package io.homeport.agent;
 
+import io.homeport.agent.hub.Credential;
 import java.util.concurrent.CountDownLatch;
 
-/** Entry point of the agent process (systemd unit or container): configured by environment variables. */
+/**
+ * Entry point of the agent process (systemd unit or container): configured by environment variables. Exits 2 on
+ * what restarting cannot fix (bad settings, a refused enrollment), so the unit's {@code RestartPreventExitStatus=2}
+ * stops there instead of retrying every few seconds.
+ */
 public final class AgentMain {
 
     public static void main(String[] args) throws InterruptedException {
@@ -20,7 +25,13 @@ public final class AgentMain {
             agent.close(); // the containers keep running: only the agent stops
             stopped.countDown();
         }, "agent-shutdown"));
-        agent.start();
+        try {
+            agent.start();
+        } catch (Credential.Refused e) {
+            System.err.println("homeport-agent: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         stopped.await();
     }
 

@@ -16,15 +16,29 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Logger;
 
 /**
  * The agent's credential: obtained once by enrolling with an enrollment key, then kept in the state directory
- * (readable by the agent only) and presented on every connection.
+ * (readable by the agent only) and presented on every connection. A gateway that cannot be reached or answers
+ * 5xx/429 is asked again with jittered exponential backoff (1 s doubling to 30 s), so an agent installed before
+ * the control plane is up enrolls once it is; a refusal (any other 4xx: an unknown, used-up or expired key) is
+ * final and ends the agent ({@link Refused}).
  */
 public record Credential(UUID hostId, String secret) {
 
+    private static final Logger LOG = Logger.getLogger(Credential.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FILE = "credential.json";
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    /** The gateway refused the enrollment: asking again with the same key cannot succeed. */
+    public static final class Refused extends RuntimeException {
+        Refused(String message) {
+            super(message);
+        }
+    }
 
     /** The stored credential, or a new one from enrolling with {@code enrollmentKey}. */
     public static Credential loadOrEnroll(Path stateDir, URI gateway, Optional<String> enrollmentKey,
@@ -36,9 +50,9 @@ public record Credential(UUID hostId, String secret) {
                 return new Credential(UUID.fromString(stored.path("hostId").asText()),
                         stored.path("credential").asText());
             }
-            String key = enrollmentKey.orElseThrow(() -> new IllegalStateException(
+            String key = enrollmentKey.orElseThrow(() -> new Refused(
                     "this agent holds no credential yet: set HOMEPORT_ENROLLMENT_KEY to enroll"));
-            Credential enrolled = enroll(gateway, key, hostname);
+            Credential enrolled = enrollRetrying(gateway, key, hostname);
             Files.createDirectories(stateDir);
             Path partial = stateDir.resolve(FILE + ".new");
             Files.writeString(partial, JSON.writeValueAsString(Map.of("hostId", enrolled.hostId().toString(),
@@ -51,7 +65,33 @@ public record Credential(UUID hostId, String secret) {
         }
     }
 
-    private static Credential enroll(URI gateway, String key, String hostname) throws IOException {
+    private static Credential enrollRetrying(URI gateway, String key, String hostname) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                return enroll(gateway, key, hostname);
+            } catch (Unavailable | IOException e) {
+                long base = Math.min(MAX_BACKOFF.toMillis(), 1000L << Math.min(attempt, 5));
+                long delay = (long) (base * (0.5 + ThreadLocalRandom.current().nextDouble() * 0.5));
+                String why = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+                LOG.warning("Cannot enroll at " + gateway + " yet (" + why + "): retrying in " + delay + " ms");
+                try {
+                    Thread.sleep(delay);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while enrolling", interrupted);
+                }
+            }
+        }
+    }
+
+    /** The gateway cannot enroll anybody just now (5xx, 429): worth asking again. */
+    private static final class Unavailable extends Exception {
+        Unavailable(String message) {
+            super(message);
+        }
+    }
+
+    private static Credential enroll(URI gateway, String key, String hostname) throws IOException, Unavailable {
         HttpRequest request = HttpRequest.newBuilder(gateway.resolve("/api/v1/agents/enroll"))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
@@ -61,10 +101,13 @@ public record Credential(UUID hostId, String secret) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request,
                     HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status >= 500 || status == 429) {
+                throw new Unavailable("HTTP " + status);
+            }
             JsonNode body = JSON.readTree(response.body());
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException("enrollment refused (HTTP " + response.statusCode() + "): "
-                        + body.path("detail").asText(response.body()));
+            if (status != 201) {
+                throw new Refused("enrollment refused (HTTP " + status + "): " + body.path("detail").asText(""));
             }
             return new Credential(UUID.fromString(body.path("hostId").asText()), body.path("credential").asText());
         } catch (InterruptedException e) {
