@@ -148,6 +148,19 @@ class DeployIT {
         assertThatThrownBy(() -> docker.inspectContainerCmd(successor).exec()).isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> docker.inspectContainerCmd(oldId).exec()).as("the old container is gone")
                 .isInstanceOf(NotFoundException.class);
+
+        // a start-first revision that never turns healthy: rolled back while revision 3 serves on, untouched
+        InspectContainerResponse before = docker.inspectContainerCmd(container).exec();
+        String serving = before.getId();
+        String fourth = deploy("PUT", "/api/v1/apps/" + app, spec(app, "local/busybox:e2e-2", "touch /tmp/ok",
+                "/tmp/never-there", 0) + "rollout: start-first\n");
+        await("revision 4 fails beside revision 3 and is rolled back").atMost(WAIT)
+                .until(() -> deploymentState(fourth).equals("ROLLED_BACK"));
+        await("its successor is removed").atMost(WAIT).until(() -> !exists(successor));
+        InspectContainerResponse after = docker.inspectContainerCmd(container).exec();
+        assertThat(after.getId()).as("the serving container was never replaced").isEqualTo(serving);
+        assertThat(after.getState().getRunning()).isTrue();
+        assertThat(after.getState().getStartedAt()).as("nor restarted").isEqualTo(before.getState().getStartedAt());
     }
 
     /**
@@ -222,6 +235,15 @@ class DeployIT {
                     .until(() -> deploymentState(id).equals("SUCCEEDED"));
             assertThat(runs("hp-" + app + "-0", "1", repository + ":1")).isTrue();
             assertThat(Files.readString(agent.logFile())).doesNotContain("e2e-registry-pw");
+        }
+    }
+
+    private static boolean exists(String container) {
+        try {
+            docker.inspectContainerCmd(container).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
         }
     }
 

@@ -6,6 +6,7 @@ import org.jose4j.jwe.ContentEncryptionAlgorithmIdentifiers;
 import org.jose4j.jwe.JsonWebEncryption;
 import org.jose4j.jwe.KeyManagementAlgorithmIdentifiers;
 import org.jose4j.jwk.EcJwkGenerator;
+import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.keys.EllipticCurves;
@@ -35,6 +36,17 @@ public final class SecretSealing {
     /** The public half, as the JWK JSON an agent offers. */
     public static String publicJwk(PublicJsonWebKey key) {
         return key.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+    }
+
+    /** Whether {@code publicJwk} is a P-256 public key values can be sealed to (an agent's offer is checked first). */
+    public static boolean isSealingKey(String publicJwk) {
+        try {
+            PublicJsonWebKey key = PublicJsonWebKey.Factory.newPublicJwk(publicJwk);
+            return key instanceof EllipticCurveJsonWebKey ec && EllipticCurves.P_256.equals(ec.getCurveName())
+                    && key.getPrivateKey() == null;
+        } catch (JoseException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** Seals {@code value} to the agent whose public JWK is {@code publicJwk}. */

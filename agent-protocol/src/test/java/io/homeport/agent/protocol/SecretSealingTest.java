@@ -26,6 +26,16 @@ class SecretSealingTest {
     }
 
     @Test
+    void onlyAP256PublicKeyIsASealingKey() {
+        PublicJsonWebKey key = SecretSealing.newKey();
+        assertThat(SecretSealing.isSealingKey(SecretSealing.publicJwk(key))).isTrue();
+        assertThat(SecretSealing.isSealingKey(key.toJson(org.jose4j.jwk.JsonWebKey.OutputControlLevel
+                .INCLUDE_PRIVATE))).as("a private key offered by mistake").isFalse();
+        assertThat(SecretSealing.isSealingKey("{\"kty\":\"oct\",\"k\":\"AAAA\"}")).isFalse();
+        assertThat(SecretSealing.isSealingKey("not json")).isFalse();
+    }
+
+    @Test
     void aKeyThatIsNotAPublicJwkIsRefusedWithoutEchoingTheValue() {
         assertThatThrownBy(() -> SecretSealing.seal("{\"kty\":\"oct\",\"k\":\"AAAA\"}", "s3cr3t"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("s3cr3t");

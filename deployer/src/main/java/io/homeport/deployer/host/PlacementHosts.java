@@ -1,5 +1,6 @@
 package io.homeport.deployer.host;
 
+import io.homeport.agent.protocol.SecretSealing;
 import io.homeport.deployer.app.DesiredStatePublisher;
 import io.homeport.deployer.app.Replica;
 import io.homeport.events.agent.AgentConnected;
@@ -13,10 +14,13 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /** Keeps the deployer's host records in step with the inventory. */
 @ApplicationScoped
 public class PlacementHosts {
+
+    private static final Logger LOG = Logger.getLogger(PlacementHosts.class);
 
     private final DesiredStatePublisher desired;
 
@@ -53,7 +57,10 @@ public class PlacementHosts {
             host.cpus = event.facts().cpus();
             host.memoryMb = event.facts().memoryBytes() / (1024 * 1024);
         }
-        if (event.sealingKey() != null && !event.sealingKey().equals(host.sealingKey)) {
+        if (event.sealingKey() != null && !SecretSealing.isSealingKey(event.sealingKey())) {
+            LOG.warnf("The agent of host %s offered a sealing key that is not a P-256 public JWK: it gets no secrets",
+                    host.hostId);
+        } else if (event.sealingKey() != null && !event.sealingKey().equals(host.sealingKey)) {
             boolean replaced = host.sealingKey != null;
             host.sealingKey = event.sealingKey();
             if (replaced && Replica.count("hostId", host.hostId) > 0) {

@@ -61,8 +61,10 @@ public class ContainerStates {
             row.app = container.app();
             row.revision = container.revision();
             row.state = container.state();
-            // a delta for health_status carries the health; a later snapshot without it keeps what was known
-            row.health = container.health() != null ? container.health() : running && sameRun ? row.health : null;
+            // snapshots carry Docker's health as it is now; a delta other than health_status (a start) carries none,
+            // so what was known stands while the same run goes on
+            row.health = report.full() || container.health() != null ? container.health()
+                    : running && sameRun ? row.health : null;
             row.runningSince = running ? (sameRun && row.runningSince != null ? row.runningSince : now) : null;
             row.reportedAt = now;
             if (fresh) {

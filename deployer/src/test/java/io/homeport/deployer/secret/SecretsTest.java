@@ -2,6 +2,7 @@ package io.homeport.deployer.secret;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
@@ -49,10 +50,14 @@ class SecretsTest {
     private final FakeHub hub = new FakeHub(() -> broker);
 
     private UUID connect(UUID hostId, String name, long memoryMb, PublicJsonWebKey key) {
+        return connectOffering(hostId, name, memoryMb, key == null ? null : SecretSealing.publicJwk(key));
+    }
+
+    private UUID connectOffering(UUID hostId, String name, long memoryMb, String offeredKey) {
         HostFacts facts = new HostFacts(name, "debian", "12", "Debian 12", "6.1", 4, memoryMb * 1024 * 1024,
                 List.of(), "20.10", Optional.empty());
         hub.publish(Topics.AGENT_REPORTS, EventTypes.AGENT_CONNECTED, hostId, new AgentConnected(hostId, "hub-1",
-                facts, key == null ? null : SecretSealing.publicJwk(key), Instant.now()));
+                facts, offeredKey, Instant.now()));
         return hostId;
     }
 
@@ -78,7 +83,7 @@ class SecretsTest {
         PublicJsonWebKey key = SecretSealing.newKey();
         // placement prefers the most free memory: without its key check the app would go to the keyless host
         UUID withKey = connect(UUID.randomUUID(), "sealed-a", 16_384, key);
-        UUID withoutKey = connect(UUID.randomUUID(), "no-key-b", 65_536, null);
+        UUID withoutKey = connectOffering(UUID.randomUUID(), "no-key-b", 65_536, null);
         try (EventReader desired = new EventReader(broker.bootstrapServers(), Topics.AGENT_DESIRED_STATE)) {
             FakeHub.deploy("POST", "/api/v1/apps", "name: db\nimage: local/db:1\n"
                     + "secrets: {DB_PASSWORD: db-password}\nresources: {memoryMb: 64}\n", 202);
@@ -88,8 +93,9 @@ class SecretsTest {
             assertThat(events).isNotEmpty().allSatisfy(event -> assertThat(new String(event.getData().toBytes(),
                     StandardCharsets.UTF_8)).doesNotContain(value));
             assertThat(events).noneMatch(event -> event.getSubject().equals(withoutKey.toString()));
-            AgentDesiredState state = EventCodec.payload(events.get(events.size() - 1),
-                    EventTypes.AGENT_DESIRED_STATE);
+            AgentDesiredState state = events.stream().filter(e -> e.getSubject().equals(withKey.toString()))
+                    .map(e -> EventCodec.payload(e, EventTypes.AGENT_DESIRED_STATE))
+                    .filter(d -> !d.containers().isEmpty()).reduce((a, b) -> b).orElseThrow();
             SealedSecret sealed = state.containers().get(0).options().secrets().get(0);
             assertThat(sealed.env()).isEqualTo("DB_PASSWORD");
             assertThat(sealed.version()).isEqualTo(2);
@@ -161,5 +167,17 @@ class SecretsTest {
             assertThat(SecretSealing.unseal(key, sealed.sealed())).startsWith("{\"username\":\"team\"");
         }
         given().get("/api/v1/secrets/ghcr-login").then().body("usedBy", org.hamcrest.Matchers.contains("private"));
+    }
+
+    @Test
+    void anAgentOfferingSomethingElseThanAP256PublicKeyGetsNoSecrets() {
+        put("for-odd-host", "x", 201);
+        UUID odd = connectOffering(UUID.randomUUID(), "odd-key", 4096, "{\"kty\":\"oct\",\"k\":\"AAAA\"}");
+        await().atMost(FakeHub.WAIT).untilAsserted(() -> given().get("/api/v1/placement/hosts/" + odd).then()
+                .statusCode(200));
+        String refused = given().contentType("application/yaml").body(("name: oddapp\nimage: local/x:1\n"
+                + "secrets: {X: for-odd-host}\nplacement: {hostId: " + odd + "}\n").getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/apps").then().statusCode(422).extract().asString();
+        assertThat(refused).contains("its agent offers no key to seal secrets to");
     }
 }
