@@ -50,7 +50,7 @@ public final class DeployBench {
                     .body(Map.of("kind", "REUSABLE")).post(gateway + "/api/v1/enrollment-keys")
                     .then().statusCode(201).extract().path("key");
             Path state = home.resolve("agent");
-            ManagedProcess agent = AgentProcess.start(Path.of("."), AgentProcess.jvmOptions(Path.of(".")), state,
+            ManagedProcess agent = AgentProcess.start(Path.of("."), state,
                     Map.of("HOMEPORT_GATEWAY_URL", gateway, "HOMEPORT_ENROLLMENT_KEY", key));
             try {
                 Path credential = state.resolve("credential.json");

@@ -61,10 +61,19 @@ public final class FakeHub {
     }
 
     private void connect(UUID hostId, String name, int cpus, long memoryMb) {
+        connect(hostId, name, cpus, memoryMb, null);
+    }
+
+    /**
+     * The agent of {@code hostId} (new, or one connecting again) says hello offering {@code sealingKey}, the public
+     * JWK secrets for the host are sealed to (null: none, as an agent from before secrets).
+     */
+    public UUID connect(UUID hostId, String name, int cpus, long memoryMb, String sealingKey) {
         HostFacts facts = new HostFacts(name, "debian", "12", "Debian 12", "6.1", cpus, memoryMb * 1024 * 1024,
                 List.of(), "20.10", Optional.empty());
         publish(Topics.AGENT_REPORTS, EventTypes.AGENT_CONNECTED, hostId,
-                new AgentConnected(hostId, "hub-1", facts, null, Instant.now()));
+                new AgentConnected(hostId, "hub-1", facts, sealingKey, Instant.now()));
+        return hostId;
     }
 
     /** A snapshot of the host holding one replica's container, as its agent reports it. */

@@ -84,7 +84,7 @@ class AgentIT {
     }
 
     private ManagedProcess startAgent(String enrollmentKey) {
-        return AgentProcess.start(Path.of(".."), AgentProcess.jvmOptions(Path.of("..")), home.resolve("agent"), Map.of(
+        return AgentProcess.start(Path.of(".."), home.resolve("agent"), Map.of(
                 "HOMEPORT_GATEWAY_URL", controlPlane.url(Service.API_GATEWAY),
                 "HOMEPORT_ENROLLMENT_KEY", enrollmentKey,
                 "HOMEPORT_RCLONE", Rclone.require(),
@@ -131,12 +131,12 @@ class AgentIT {
                     .then().statusCode(201).extract().path("key");
             controlPlane.stopService(Service.API_GATEWAY);
             // installed while the gateway is down: it keeps asking until the gateway is back
-            ManagedProcess early = AgentProcess.start(Path.of(".."), AgentProcess.jvmOptions(Path.of("..")),
-                    home.resolve("early-agent"), Map.of("HOMEPORT_GATEWAY_URL", controlPlane.url(Service.API_GATEWAY),
-                            "HOMEPORT_ENROLLMENT_KEY", laterKey));
-            ManagedProcess refused = AgentProcess.start(Path.of(".."), AgentProcess.jvmOptions(Path.of("..")),
-                    home.resolve("refused-agent"), Map.of("HOMEPORT_GATEWAY_URL",
-                            controlPlane.url(Service.API_GATEWAY), "HOMEPORT_ENROLLMENT_KEY", "hpe_not-a-key"));
+            ManagedProcess early = AgentProcess.start(Path.of(".."), home.resolve("early-agent"),
+                    Map.of("HOMEPORT_GATEWAY_URL", controlPlane.url(Service.API_GATEWAY), "HOMEPORT_ENROLLMENT_KEY",
+                            laterKey));
+            ManagedProcess refused = AgentProcess.start(Path.of(".."), home.resolve("refused-agent"),
+                    Map.of("HOMEPORT_GATEWAY_URL", controlPlane.url(Service.API_GATEWAY), "HOMEPORT_ENROLLMENT_KEY",
+                            "hpe_not-a-key"));
             try {
                 await("the early agent retries").atMost(WAIT).until(() -> early.printed("retrying in").getAsBoolean());
                 Thread.sleep(3_000);

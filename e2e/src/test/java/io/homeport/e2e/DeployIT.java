@@ -68,7 +68,7 @@ class DeployIT {
                 .body("{\"kind\":\"REUSABLE\",\"maxUses\":1}").post(gateway + "/api/v1/enrollment-keys")
                 .then().statusCode(201).extract().path("key");
         Path state = home.resolve("agent");
-        agent = AgentProcess.start(Path.of(".."), AgentProcess.jvmOptions(Path.of("..")), state, Map.of(
+        agent = AgentProcess.start(Path.of(".."), state, Map.of(
                 "HOMEPORT_GATEWAY_URL", gateway, "HOMEPORT_ENROLLMENT_KEY", key, "HOMEPORT_AGENT_SNAPSHOT", "PT2S"));
         Path credential = state.resolve("credential.json");
         await().atMost(WAIT).until(() -> Files.exists(credential));

@@ -15,6 +15,11 @@ public final class AgentProcess {
         return "@" + repositoryRoot.toAbsolutePath().normalize().resolve("host-agent/jvm.options");
     }
 
+    /** Starts an agent with the shipped JVM options, as {@link #start(Path, String, Path, Map)} does. */
+    public static ManagedProcess start(Path repositoryRoot, Path stateDir, Map<String, String> environment) {
+        return start(repositoryRoot, jvmOptions(repositoryRoot), stateDir, environment);
+    }
+
     /**
      * Starts an agent that keeps its credential in {@code stateDir} and logs next to it ({@code <stateDir>.log}).
      *

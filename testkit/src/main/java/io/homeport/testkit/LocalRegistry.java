@@ -8,14 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * A real private container registry for tests: the CNCF Distribution registry from Debian's {@code docker-registry}
@@ -35,15 +32,11 @@ public final class LocalRegistry implements AutoCloseable {
 
     /** Starts a registry keeping its data and log under {@code dir}, open to {@code user} with {@code password}. */
     public static LocalRegistry start(Path dir, String user, String password) {
-        require("docker-registry");
-        require("htpasswd");
+        Unavailable.requireCommands("apt-get install docker-registry apache2-utils", "docker-registry", "htpasswd");
         try {
             Files.createDirectories(dir.resolve("data"));
-            Process htpasswd = new ProcessBuilder("htpasswd", "-nbB", user, password).start();
-            String entry = new String(htpasswd.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-            if (!htpasswd.waitFor(30, TimeUnit.SECONDS) || htpasswd.exitValue() != 0 || entry.isEmpty()) {
-                throw new IllegalStateException("htpasswd could not hash the test password");
-            }
+            String entry = LocalCommand.run(Duration.ofSeconds(30), "htpasswd", "-nbB", user, password).orThrow()
+                    .stdout().trim();
             Files.writeString(dir.resolve("htpasswd"), entry + "\n");
             int port;
             try (ServerSocket socket = new ServerSocket(0)) {
@@ -68,9 +61,6 @@ public final class LocalRegistry implements AutoCloseable {
             return registry;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 
@@ -90,15 +80,6 @@ public final class LocalRegistry implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
-        }
-    }
-
-    private static void require(String binary) {
-        boolean found = Stream.of(System.getenv("PATH").split(":")).anyMatch(dir -> Files.isExecutable(
-                Path.of(dir, binary)));
-        if (!found) {
-            throw Unavailable.skipOrFail(binary + " is not installed (Debian packages docker-registry, "
-                    + "apache2-utils)", null);
         }
     }
 

@@ -124,13 +124,8 @@ public final class TestHosts {
         if (!"root".equals(System.getProperty("user.name"))) {
             throw Unavailable.skipOrFail("test hosts need root (mounts, network namespaces, systemd-nspawn)", null);
         }
-        for (String command : COMMANDS) {
-            if (Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                    .noneMatch(dir -> Files.isExecutable(Path.of(dir, command)))) {
-                throw Unavailable.skipOrFail(command + " is not installed (apt-get install debootstrap "
-                        + "systemd-container)", null);
-            }
-        }
+        Unavailable.requireCommands("apt-get install debootstrap systemd-container",
+                COMMANDS.toArray(String[]::new));
         if (!HostCgroups.supported()) {
             throw Unavailable.skipOrFail("test hosts need the cgroup v1 hierarchies under /sys/fs/cgroup", null);
         }

@@ -1,5 +1,8 @@
 package io.homeport.testkit;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -14,6 +17,16 @@ final class Unavailable {
         }
         Assumptions.abort(reason);
         return new IllegalStateException(reason, cause); // not reached: abort throws
+    }
+
+    /** Skips or fails (as {@link #skipOrFail}) unless every one of {@code commands} is on the PATH. */
+    static void requireCommands(String install, String... commands) {
+        for (String command : commands) {
+            if (Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
+                    .noneMatch(dir -> Files.isExecutable(Path.of(dir, command)))) {
+                throw skipOrFail(command + " is not installed (" + install + ")", null);
+            }
+        }
     }
 
     private Unavailable() {

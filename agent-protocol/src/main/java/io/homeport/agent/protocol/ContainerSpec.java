@@ -45,6 +45,11 @@ public record ContainerSpec(String app, int replica, long revision, String image
 
     /** The deterministic container name, {@code hp-<app>-<replica>}. */
     public String containerName() {
+        return containerName(app, replica);
+    }
+
+    /** The container name of an app's replica, {@code hp-<app>-<replica>}: the one place that says it. */
+    public static String containerName(String app, int replica) {
         return "hp-" + app + "-" + replica;
     }
 
@@ -53,7 +58,12 @@ public record ContainerSpec(String app, int replica, long revision, String image
      * the name over.
      */
     public String successorName() {
-        return containerName() + SUCCESSOR_SUFFIX;
+        return successorName(containerName());
+    }
+
+    /** The name of the start-first successor of the container named {@code containerName}. */
+    public static String successorName(String containerName) {
+        return containerName + SUCCESSOR_SUFFIX;
     }
 
     /** What a {@link #successorName()} ends with. */

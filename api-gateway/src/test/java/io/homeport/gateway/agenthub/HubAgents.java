@@ -19,7 +19,7 @@ final class HubAgents {
     private final EnrollmentService enrollment;
     private final URI hub;
 
-    /** @param hub the hub's {@code http://} URL as {@code @TestHTTPResource} gives it */
+    /** @param hub the hub's {@code http://} URL, as the test class's injected HTTP resource URL gives it */
     HubAgents(EnrollmentService enrollment, URI hub) {
         this.enrollment = enrollment;
         this.hub = URI.create(hub.toString().replaceFirst("^http", "ws"));

@@ -113,14 +113,15 @@ public class Apps {
 
     private DeploymentView deploy(App app, AppSpec spec) {
         refuseWhileDeploying(app.name);
-        secrets.bind(spec); // a secret that is not stored is bad input (400), whether or not a host fits
+        // queued first: a secret that is not stored is bad input (400) whether or not a host fits; a 422 below
+        // rolls the stored revision back with the rest of the transaction
+        Deployment deployment = queue(app, spec);
         PlacementDecision decision = place(app.name, spec);
         if (!decision.placed()) {
             throw new ProblemException(Problem.unprocessable("no host can run every replica of " + spec.name(),
                     decision.refusals().entrySet().stream()
                             .map(e -> new FieldError("hosts." + e.getKey(), e.getValue())).toList()));
         }
-        Deployment deployment = queue(app, spec);
         if (deployment.waitsForVolumes.isEmpty()) {
             start(deployment, decision);
         }

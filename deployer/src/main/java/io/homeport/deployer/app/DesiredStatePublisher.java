@@ -46,13 +46,21 @@ public class DesiredStatePublisher {
         List<ContainerSpec> containers = new ArrayList<>();
         List<Replica> replicas = Replica.list("hostId", hostId);
         replicas.sort(Comparator.comparing((Replica r) -> r.app).thenComparingInt(r -> r.replica));
+        // replicas are sorted by app: each app's spec is read, and its secrets sealed, once for all its replicas here
+        String current = null;
+        AppSpec spec = null;
+        Secrets.Sealed sealed = null;
+        long revision = 0;
         for (Replica replica : replicas) {
-            App app = App.findById(replica.app);
-            AppRevision revision = AppRevision.findById(new AppRevision.Key(app.name, app.targetRevision));
-            AppSpec spec = specs.read(revision.spec);
-            Secrets.Sealed sealed = revision.secretVersions.isEmpty() ? Secrets.Sealed.NONE
-                    : secrets.seal(spec, revision.secretVersions, sealingKey(hostId));
-            containers.add(ContainerSpecs.of(spec, replica.replica, app.targetRevision, sealed, config.sharedMount(),
+            if (!replica.app.equals(current)) {
+                current = replica.app;
+                revision = App.<App>findById(current).targetRevision;
+                AppRevision stored = AppRevision.findById(new AppRevision.Key(current, revision));
+                spec = specs.read(stored.spec);
+                sealed = stored.secretVersions.isEmpty() ? Secrets.Sealed.NONE
+                        : secrets.seal(spec, stored.secretVersions, sealingKey(hostId));
+            }
+            containers.add(ContainerSpecs.of(spec, replica.replica, revision, sealed, config.sharedMount(),
                     config.localVolumes()));
         }
         HostDesired desired = HostDesired.<HostDesired>findByIdOptional(hostId).orElseGet(() -> {

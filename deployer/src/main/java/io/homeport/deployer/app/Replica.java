@@ -1,5 +1,6 @@
 package io.homeport.deployer.app;
 
+import io.homeport.agent.protocol.ContainerSpec;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -28,6 +29,6 @@ public class Replica extends PanacheEntityBase {
 
     /** The container's name on its host, as the agent names it. */
     public String container() {
-        return "hp-" + app + "-" + replica;
+        return ContainerSpec.containerName(app, replica);
     }
 }

@@ -86,7 +86,7 @@ public class Rollouts {
         boolean successor = false;
         if (state == null || !Long.valueOf(revision).equals(state.revision)) {
             ContainerState next = ContainerState.findById(new ContainerState.Key(replica.hostId,
-                    replica.container() + ContainerSpec.SUCCESSOR_SUFFIX));
+                    ContainerSpec.successorName(replica.container())));
             if (next != null && Long.valueOf(revision).equals(next.revision)) {
                 state = next;
                 successor = true;

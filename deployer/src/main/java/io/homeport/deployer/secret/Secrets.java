@@ -4,8 +4,6 @@ import io.homeport.agent.protocol.SealedSecret;
 import io.homeport.agent.protocol.SecretSealing;
 import io.homeport.api.apps.AppSpec;
 import io.homeport.api.secrets.SecretView;
-import io.homeport.deployer.app.App;
-import io.homeport.deployer.app.AppSpecJson;
 import io.homeport.platform.problem.Problem;
 import io.homeport.platform.problem.Problem.FieldError;
 import io.homeport.platform.problem.ProblemException;
@@ -34,13 +32,11 @@ import java.util.TreeMap;
 public class Secrets {
 
     private final MasterKey master;
-    private final AppSpecJson specs;
 
     /** Checks the master key at start: a deployer that cannot keep secrets should say so before it is used. */
-    Secrets(MasterKey master, AppSpecJson specs) {
+    Secrets(MasterKey master) {
         master.check();
         this.master = master;
-        this.specs = specs;
     }
 
     /** Stores a new secret (created: true) or a new version of one. */
@@ -150,17 +146,22 @@ public class Secrets {
         return master.decrypt(stored.ciphertext, SecretVersion.context(name, version));
     }
 
-    /** Secret name → the apps whose current (target) revision uses it. */
-    private Map<String, List<String>> usage() {
+    /**
+     * Secret name → the apps whose current (target) revision, or whose revision still queued, uses it: read from the
+     * versions each revision was bound to, without reading any spec.
+     */
+    private static Map<String, List<String>> usage() {
         Map<String, List<String>> usage = new LinkedHashMap<>();
-        for (App app : App.<App>listAll(Sort.by("name"))) {
-            if (app.targetRevision == 0) {
-                continue;
-            }
-            AppSpec spec = specs.revision(app.name, app.targetRevision);
-            java.util.stream.Stream.concat(spec.secrets().values().stream(),
-                    java.util.stream.Stream.ofNullable(spec.registryCredentials())).distinct()
-                    .forEach(name -> usage.computeIfAbsent(name, n -> new ArrayList<>()).add(app.name));
+        List<?> rows = Secret.getEntityManager().createNativeQuery("""
+                SELECT DISTINCT used.name, r.app FROM app_revision r
+                CROSS JOIN LATERAL jsonb_object_keys(r.secret_versions) AS used(name)
+                WHERE EXISTS (SELECT 1 FROM app a WHERE a.name = r.app AND a.target_revision = r.revision)
+                   OR EXISTS (SELECT 1 FROM deployment d WHERE d.app = r.app AND d.revision = r.revision
+                              AND d.state = 'QUEUED')
+                ORDER BY r.app""").getResultList();
+        for (Object row : rows) {
+            Object[] pair = (Object[]) row;
+            usage.computeIfAbsent((String) pair[0], name -> new ArrayList<>()).add((String) pair[1]);
         }
         return usage;
     }

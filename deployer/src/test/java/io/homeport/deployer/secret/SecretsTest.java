@@ -9,14 +9,12 @@ import static org.hamcrest.Matchers.not;
 
 import io.cloudevents.CloudEvent;
 import io.homeport.agent.protocol.ContainerSpec;
-import io.homeport.agent.protocol.HostFacts;
 import io.homeport.agent.protocol.SealedSecret;
 import io.homeport.agent.protocol.SecretSealing;
 import io.homeport.deployer.FakeHub;
 import io.homeport.events.EventCodec;
 import io.homeport.events.EventTypes;
 import io.homeport.events.Topics;
-import io.homeport.events.agent.AgentConnected;
 import io.homeport.events.agent.AgentDesiredState;
 import io.homeport.testkit.EventReader;
 import io.homeport.testkit.InjectKafkaBroker;
@@ -30,7 +28,6 @@ import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.junit.jupiter.api.Test;
@@ -50,15 +47,7 @@ class SecretsTest {
     private final FakeHub hub = new FakeHub(() -> broker);
 
     private UUID connect(UUID hostId, String name, long memoryMb, PublicJsonWebKey key) {
-        return connectOffering(hostId, name, memoryMb, key == null ? null : SecretSealing.publicJwk(key));
-    }
-
-    private UUID connectOffering(UUID hostId, String name, long memoryMb, String offeredKey) {
-        HostFacts facts = new HostFacts(name, "debian", "12", "Debian 12", "6.1", 4, memoryMb * 1024 * 1024,
-                List.of(), "20.10", Optional.empty());
-        hub.publish(Topics.AGENT_REPORTS, EventTypes.AGENT_CONNECTED, hostId, new AgentConnected(hostId, "hub-1",
-                facts, offeredKey, Instant.now()));
-        return hostId;
+        return hub.connect(hostId, name, 4, memoryMb, key == null ? null : SecretSealing.publicJwk(key));
     }
 
     private static void put(String name, String value, int status) {
@@ -83,7 +72,7 @@ class SecretsTest {
         PublicJsonWebKey key = SecretSealing.newKey();
         // placement prefers the most free memory: without its key check the app would go to the keyless host
         UUID withKey = connect(UUID.randomUUID(), "sealed-a", 16_384, key);
-        UUID withoutKey = connectOffering(UUID.randomUUID(), "no-key-b", 65_536, null);
+        UUID withoutKey = connect(UUID.randomUUID(), "no-key-b", 65_536, null);
         try (EventReader desired = new EventReader(broker.bootstrapServers(), Topics.AGENT_DESIRED_STATE)) {
             FakeHub.deploy("POST", "/api/v1/apps", "name: db\nimage: local/db:1\n"
                     + "secrets: {DB_PASSWORD: db-password}\nresources: {memoryMb: 64}\n", 202);
@@ -172,7 +161,7 @@ class SecretsTest {
     @Test
     void anAgentOfferingSomethingElseThanAP256PublicKeyGetsNoSecrets() {
         put("for-odd-host", "x", 201);
-        UUID odd = connectOffering(UUID.randomUUID(), "odd-key", 4096, "{\"kty\":\"oct\",\"k\":\"AAAA\"}");
+        UUID odd = hub.connect(UUID.randomUUID(), "odd-key", 4, 4096, "{\"kty\":\"oct\",\"k\":\"AAAA\"}");
         await().atMost(FakeHub.WAIT).untilAsserted(() -> given().get("/api/v1/placement/hosts/" + odd).then()
                 .statusCode(200));
         String refused = given().contentType("application/yaml").body(("name: oddapp\nimage: local/x:1\n"

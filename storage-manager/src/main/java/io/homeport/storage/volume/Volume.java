@@ -3,8 +3,6 @@ package io.homeport.storage.volume;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
@@ -15,8 +13,6 @@ import java.time.Instant;
 @Table(name = "volume")
 @IdClass(Volume.Key.class)
 public class Volume extends PanacheEntityBase {
-
-    public enum State { PENDING, READY }
 
     public record Key(String app, String name) {
     }
@@ -30,12 +26,10 @@ public class Volume extends PanacheEntityBase {
     /** {@code shared} or {@code local-synced}. */
     public String mode;
 
-    @Enumerated(EnumType.STRING)
-    public State state;
-
     @Column(name = "requested_at")
     public Instant requestedAt;
 
+    /** When it became ready to be mounted; null while the work before that (issue 6) is under way. */
     @Column(name = "ready_at")
     public Instant readyAt;
 }

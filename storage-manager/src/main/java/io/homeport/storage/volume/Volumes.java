@@ -26,19 +26,18 @@ public class Volumes {
     @Transactional(Transactional.TxType.MANDATORY)
     public void requested(VolumeRequested request) {
         Volume volume = Volume.findById(new Volume.Key(request.app(), request.volume()));
-        if (volume == null) {
+        boolean fresh = volume == null;
+        if (fresh) {
             volume = new Volume();
             volume.app = request.app();
             volume.name = request.volume();
-            volume.mode = request.mode();
-            volume.requestedAt = request.at();
-            volume.state = Volume.State.PENDING;
-            volume.persist();
         }
         volume.mode = request.mode();
         volume.requestedAt = request.at();
-        volume.state = Volume.State.READY;
         volume.readyAt = Instant.now();
+        if (fresh) {
+            volume.persist();
+        }
         outbox.emit(EventTypes.VOLUME_READY, VolumeRequested.key(volume.app, volume.name),
                 new VolumeReady(volume.app, volume.name, volume.mode, volume.readyAt));
     }

@@ -54,7 +54,7 @@ class VolumeEventsConsumerTest {
             });
         }
         Volume stored = QuarkusTransaction.requiringNew().call(() -> Volume.findById(new Volume.Key("notes", "data")));
-        assertThat(stored.state).isEqualTo(Volume.State.READY);
+        assertThat(stored.readyAt).isNotNull();
         assertThat(stored.mode).isEqualTo("local-synced");
     }
 }
