@@ -38,10 +38,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The agent installed the way a server gets it: the packaged agent in {@code /opt/homeport-agent}, the unit
- * {@code deploy/systemd/homeport-agent.service} as shipped, with all its hardening, on a fresh Debian 12 with systemd
- * as PID 1 and its own dockerd (testkit {@link TestHosts}). It enrolls over the host's link with the control plane
- * running here, converges a desired state on the host's engine, and neither stopping nor starting the unit touches
- * a container.
+ * {@code deploy/ansible/roles/homeport_agent/files/homeport-agent.service} as shipped, with all its hardening, on a
+ * fresh Debian 12 with systemd as PID 1 and its own dockerd (testkit {@link TestHosts}). It enrolls over the host's
+ * link with the control plane running here, converges a desired state on the host's engine, and neither stopping nor
+ * starting the unit touches a container.
  */
 class AgentSystemdIT {
 
@@ -56,6 +56,7 @@ class AgentSystemdIT {
     static void start() throws Exception {
         LocalImages.busybox(DockerEngine.require(DockerClients.connect(DockerClients.DEFAULT_HOST)));
         host = TestHosts.boot("agent-systemd");
+        host.installCachedPackages("docker.io", "openjdk-17-jre-headless"); // what provisioning would install
         home = Files.createTempDirectory("homeport-agent-systemd-e2e");
         controlPlane = new ControlPlane(home.resolve("control-plane"), Path.of(".."), ControlPlane.Ports.free());
         controlPlane.startInfrastructure();
@@ -139,7 +140,7 @@ class AgentSystemdIT {
         host.copyIn(repository.resolve("host-agent/target/homeport-agent.jar"), INSTALL_DIR + "/homeport-agent.jar");
         host.copyIn(repository.resolve("host-agent/target/lib"), INSTALL_DIR + "/lib");
         host.copyIn(repository.resolve("host-agent/jvm.options"), INSTALL_DIR + "/jvm.options");
-        host.copyIn(repository.resolve("deploy/systemd/homeport-agent.service"),
+        host.copyIn(repository.resolve("deploy/ansible/roles/homeport_agent/files/homeport-agent.service"),
                 "/etc/systemd/system/homeport-agent.service");
         int gatewayPort = URI.create(controlPlane.url(Service.API_GATEWAY)).getPort();
         host.writeFile("/etc/homeport/agent.env", String.join("\n",

@@ -13,7 +13,16 @@ import io.homeport.events.deployment.DeploymentRolledBack;
 import io.homeport.events.deployment.DeploymentStarted;
 import io.homeport.events.deployment.DeploymentSucceeded;
 import io.homeport.events.host.HostAdopted;
+import io.homeport.events.host.HostDecommissioned;
+import io.homeport.events.host.HostProvisioningFailed;
+import io.homeport.events.host.HostProvisioned;
+import io.homeport.events.host.HostProvisioningStep;
+import io.homeport.events.host.HostProvisioningStarted;
+import io.homeport.events.host.HostEnrollmentKeyIssued;
+import io.homeport.events.host.HostLost;
+import io.homeport.events.host.HostOnline;
 import io.homeport.events.host.HostRegistered;
+import io.homeport.events.host.HostSuspect;
 import io.homeport.events.storage.VolumeReady;
 import io.homeport.events.storage.VolumeRequested;
 import java.util.List;
@@ -29,6 +38,24 @@ public final class EventTypes {
 
     public static final EventType<HostAdopted> HOST_ADOPTED =
             new EventType<>("io.homeport.host.adopted.v1", Topics.HOSTS, HostAdopted.class);
+    public static final EventType<HostEnrollmentKeyIssued> HOST_ENROLLMENT_KEY_ISSUED =
+            new EventType<>("io.homeport.host.enrollment-key.issued.v1", Topics.HOSTS, HostEnrollmentKeyIssued.class);
+    public static final EventType<HostProvisioningStarted> HOST_PROVISIONING_STARTED =
+            new EventType<>("io.homeport.host.provisioning.started.v1", Topics.HOSTS, HostProvisioningStarted.class);
+    public static final EventType<HostProvisioningStep> HOST_PROVISIONING_STEP =
+            new EventType<>("io.homeport.host.provisioning.step.v1", Topics.HOSTS, HostProvisioningStep.class);
+    public static final EventType<HostProvisioned> HOST_PROVISIONED =
+            new EventType<>("io.homeport.host.provisioned.v1", Topics.HOSTS, HostProvisioned.class);
+    public static final EventType<HostProvisioningFailed> HOST_PROVISIONING_FAILED =
+            new EventType<>("io.homeport.host.provisioning.failed.v1", Topics.HOSTS, HostProvisioningFailed.class);
+    public static final EventType<HostDecommissioned> HOST_DECOMMISSIONED =
+            new EventType<>("io.homeport.host.decommissioned.v1", Topics.HOSTS, HostDecommissioned.class);
+    public static final EventType<HostOnline> HOST_ONLINE =
+            new EventType<>("io.homeport.host.online.v1", Topics.HOSTS, HostOnline.class);
+    public static final EventType<HostSuspect> HOST_SUSPECT =
+            new EventType<>("io.homeport.host.suspect.v1", Topics.HOSTS, HostSuspect.class);
+    public static final EventType<HostLost> HOST_LOST =
+            new EventType<>("io.homeport.host.lost.v1", Topics.HOSTS, HostLost.class);
 
     public static final EventType<AgentDesiredState> AGENT_DESIRED_STATE =
             new EventType<>("io.homeport.agent.desired-state.v1", Topics.AGENT_DESIRED_STATE, AgentDesiredState.class);
@@ -63,7 +90,9 @@ public final class EventTypes {
     public static final EventType<VolumeReady> VOLUME_READY =
             new EventType<>("io.homeport.volume.ready.v1", Topics.STORAGE, VolumeReady.class);
 
-    public static final List<EventType<?>> ALL = List.of(HOST_REGISTERED, HOST_ADOPTED, AGENT_DESIRED_STATE,
+    public static final List<EventType<?>> ALL = List.of(HOST_REGISTERED, HOST_ADOPTED, HOST_ONLINE, HOST_SUSPECT,
+            HOST_LOST, HOST_ENROLLMENT_KEY_ISSUED, HOST_PROVISIONING_STARTED, HOST_PROVISIONING_STEP, HOST_PROVISIONED,
+            HOST_PROVISIONING_FAILED, HOST_DECOMMISSIONED, AGENT_DESIRED_STATE,
             AGENT_CONNECTED, AGENT_DISCONNECTED, AGENT_HEARTBEAT, AGENT_REPORTED, AGENT_COMMAND_REQUESTED,
             AGENT_COMMAND_PROGRESS, AGENT_COMMAND_COMPLETED, DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED,
             DEPLOYMENT_FAILED, DEPLOYMENT_ROLLED_BACK, VOLUME_REQUESTED, VOLUME_READY);

@@ -71,6 +71,23 @@ class EventCodecTest {
     }
 
     @Test
+    void readsTheTypeOfAnEventWithoutItsData() {
+        byte[] written = EventCodec.write(EventCodec.create(EventTypes.HOST_REGISTERED,
+                URI.create("/homeport/provisioner"), "x", payload, CLOCK));
+        String json = new String(written, StandardCharsets.UTF_8);
+
+        assertThat(EventCodec.typeOf(written)).isEqualTo("io.homeport.host.registered.v1");
+        // what makes it cheap: the type comes before the (possibly large) data
+        assertThat(json.indexOf("\"type\"")).isLessThan(json.indexOf("\"data\""));
+        assertThat(EventCodec.typeOf("{\"data\":{\"type\":\"inner\",\"a\":[1,{}]},\"type\":\"outer\"}"
+                .getBytes(StandardCharsets.UTF_8))).isEqualTo("outer");
+        assertThat(EventCodec.typeOf("{\"hello\":1}".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(EventCodec.typeOf("{\"type\":7}".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(EventCodec.typeOf("not json".getBytes(StandardCharsets.UTF_8))).isNull();
+        assertThat(EventCodec.typeOf(null)).isNull();
+    }
+
+    @Test
     void eventTypeNamesFollowTheConvention() {
         assertThatThrownBy(() -> new EventType<>("homeport.host.registered", Topics.HOSTS, HostRegistered.class))
                 .hasMessageContaining("io.homeport.<aggregate>.<event>.v<N>");

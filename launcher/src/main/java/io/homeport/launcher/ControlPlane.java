@@ -234,6 +234,13 @@ public final class ControlPlane implements AutoCloseable {
         if (service == Service.API_GATEWAY) {
             env.putAll(auth.gatewayEnvironment());
         }
+        if (service == Service.PROVISIONER) {
+            // the playbook and the agent it installs come from this checkout, wherever the launcher runs from
+            env.put("HOMEPORT_PROVISIONER_ANSIBLE_PLAYBOOK",
+                    repositoryRoot.resolve("deploy/ansible/site.yml").toAbsolutePath().normalize().toString());
+            env.put("HOMEPORT_PROVISIONER_AGENT_PACKAGE_DIRECTORY",
+                    repositoryRoot.resolve("host-agent/target").toAbsolutePath().normalize().toString());
+        }
         env.putAll(extraEnvironment);
         List<String> command = new ArrayList<>(List.of(ManagedProcess.java(), "-Xmx256m", "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1", "-jar", jar.toString()));

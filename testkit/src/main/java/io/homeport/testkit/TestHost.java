@@ -86,6 +86,22 @@ public final class TestHost implements AutoCloseable {
     }
 
     /**
+     * Installs some of {@link TestHostImage#CACHED_PACKAGES} (with what they depend on) from the image's apt cache,
+     * for tests that need a host with, say, Docker and Java without provisioning it; the host cannot reach a mirror.
+     */
+    public void installCachedPackages(String... packages) {
+        List<String> unknown = Stream.of(packages).filter(p -> !TestHostImage.CACHED_PACKAGES.contains(p)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException(unknown + " are not in the image's apt cache "
+                    + TestHostImage.CACHED_PACKAGES);
+        }
+        List<String> command = new ArrayList<>(List.of("env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install",
+                "--yes", "--quiet", "--no-download"));
+        command.addAll(List.of(packages));
+        exec(Duration.ofMinutes(5), command.toArray(String[]::new)).orThrow();
+    }
+
+    /**
      * Copies a file or a directory tree of this machine to {@code to}, an absolute path inside the host (the copy's
      * own name, as with {@code cp -r}). Modes are kept; everything is owned by root. The copy is unpacked by
      * {@code tar} inside the host, so it lands on the host's view of its file system (its {@code /tmp}, its
@@ -183,6 +199,10 @@ public final class TestHost implements AutoCloseable {
                     + ",upperdir=" + directory.resolve("upper") + ",workdir=" + directory.resolve("work"),
                     root.toString()).orThrow();
             Files.writeString(root.resolve("etc/hostname"), name + "\n");
+            // as Debian's installer does: the host resolves its own name without DNS (sudo looks it up, and the
+            // host has no resolver it can reach)
+            Files.writeString(root.resolve("etc/hosts"), "127.0.0.1 localhost\n127.0.1.1 " + name
+                    + "\n::1 localhost ip6-localhost ip6-loopback\n");
             Files.writeString(root.resolve("etc/machine-id"), UUID.randomUUID().toString().replace("-", "") + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the root of " + this, e);

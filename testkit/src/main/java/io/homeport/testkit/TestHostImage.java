@@ -14,11 +14,12 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
- * The root file system every test host boots from: a minimal Debian 12 made by debootstrap with systemd, sshd,
- * Python (for Ansible), Java 17 (for the agent) and Docker, built once and kept under
+ * The root file system every test host boots from: a fresh minimal Debian 12 made by debootstrap with systemd,
+ * sshd, sudo and Python (what Ansible needs to log in and work), built once and kept under
  * {@code /var/cache/homeport-testhosts/}. Its directory is named by a hash of everything that goes into it, so
  * changing the package list or the recipe builds a new one; test hosts only ever read it (it is their overlay's
  * lower layer).
@@ -31,11 +32,16 @@ final class TestHostImage {
             "systemd", "systemd-sysv", "dbus",                    // systemd as PID 1, systemctl, journalctl
             "openssh-server", "sudo",                             // what Ansible logs in with
             "python3", "python3-apt",                             // Ansible's modules, apt in check mode
-            "iproute2", "procps", "ca-certificates",
-            "openjdk-17-jre-headless",                            // the agent
-            "docker.io");                                         // the engine the agent manages
+            "iproute2", "procps", "ca-certificates");
+    /**
+     * What a Homeport host gets installed (by the Ansible roles of {@code deploy/ansible}, or by {@link
+     * TestHost#installCachedPackages}), downloaded into the image's apt cache but not installed: test hosts have no
+     * route to a mirror, so apt installs these from the cache, and the host starts out as fresh as a new server.
+     */
+    static final List<String> CACHED_PACKAGES = List.of(
+            "docker.io", "openjdk-17-jre-headless", "rclone", "fuse3", "netdata");
     /** Bump when {@link #generalise} changes: it is part of the cache key. */
-    private static final String RECIPE = "1";
+    private static final String RECIPE = "2";
     private static final Path CACHE = Path.of("/var/cache/homeport-testhosts");
     private static final Duration DEBOOTSTRAP_TIMEOUT = Duration.ofMinutes(20);
 
@@ -61,7 +67,8 @@ final class TestHostImage {
     }
 
     static String key() {
-        String recipe = String.join("\n", SUITE, MIRROR, "minbase", String.join(",", PACKAGES), RECIPE);
+        String recipe = String.join("\n", SUITE, MIRROR, "minbase", String.join(",", PACKAGES),
+                String.join(",", CACHED_PACKAGES), RECIPE);
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(recipe.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(hash, 0, 6);
@@ -105,7 +112,7 @@ final class TestHostImage {
     /**
      * What turns a debootstrapped tree into a host image: no identity of its own (each clone gets a hostname, a
      * machine id and SSH host keys at first boot), no apt timers that would take the dpkg lock during a test, and
-     * no package cache.
+     * an apt cache holding exactly the {@link #CACHED_PACKAGES} with their dependencies.
      */
     private static void generalise(Path rootfs) throws IOException {
         Files.writeString(rootfs.resolve("etc/hostname"), "testhost\n");
@@ -126,6 +133,12 @@ final class TestHostImage {
             Files.createSymbolicLink(unit, Path.of("/dev/null"));
         }
         LocalCommand.run(Duration.ofMinutes(1), "chroot", rootfs.toString(), "apt-get", "clean").orThrow();
+        // debootstrap copied this machine's resolver configuration, so the chroot can reach the mirror
+        List<String> download = new java.util.ArrayList<>(List.of("chroot", rootfs.toString(), "apt-get",
+                "install", "--download-only", "--yes", "--quiet"));
+        download.addAll(CACHED_PACKAGES);
+        LocalCommand.run(download, Map.of("DEBIAN_FRONTEND", "noninteractive", "PATH", "/usr/sbin:/usr/bin:/sbin:/bin"),
+                stdin -> { }, DEBOOTSTRAP_TIMEOUT).orThrow();
     }
 
     private static String tail(String output) {

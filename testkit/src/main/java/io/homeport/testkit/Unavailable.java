@@ -29,6 +29,25 @@ final class Unavailable {
         }
     }
 
+    /**
+     * Skips or fails unless every one of {@code files} is executable: for daemons in {@code /usr/sbin}, which is not
+     * on every user's PATH.
+     */
+    static void requireExecutables(String install, Path... files) {
+        for (Path file : files) {
+            if (!Files.isExecutable(file)) {
+                throw skipOrFail(file + " is not installed (" + install + ")", null);
+            }
+        }
+    }
+
+    /** Skips or fails unless this JVM runs as root (for daemons that switch users or mount). */
+    static void requireRoot(String why) {
+        if (!"root".equals(System.getProperty("user.name"))) {
+            throw skipOrFail(why + " needs root", null);
+        }
+    }
+
     private Unavailable() {
     }
 }

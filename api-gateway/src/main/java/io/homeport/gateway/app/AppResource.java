@@ -6,7 +6,7 @@ import io.homeport.api.apps.AppsApi;
 import io.homeport.api.apps.DeploymentView;
 import io.homeport.api.apps.RevisionView;
 import io.homeport.gateway.client.DeployerClient;
-import io.homeport.gateway.config.GatewayConfig;
+import io.homeport.gateway.config.PublicLocations;
 import io.homeport.gateway.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.UriBuilder;
@@ -21,12 +21,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class AppResource implements AppsApi {
 
     private final DeployerClient deployer;
-    private final GatewayConfig config;
+    private final PublicLocations locations;
     private final UriInfo uri;
 
-    AppResource(DeployerClient deployer, GatewayConfig config, UriInfo uri) {
+    AppResource(DeployerClient deployer, PublicLocations locations, UriInfo uri) {
         this.deployer = deployer;
-        this.config = config;
+        this.locations = locations;
         this.uri = uri;
     }
 
@@ -74,7 +74,7 @@ public class AppResource implements AppsApi {
 
     /** 202 with the deployment, located at this gateway (or its public URL). */
     private RestResponse<DeploymentView> accepted(DeploymentView deployment) {
-        UriBuilder base = config.publicUrl().map(UriBuilder::fromUri).orElseGet(uri::getBaseUriBuilder);
+        UriBuilder base = locations.root(uri);
         return RestResponse.ResponseBuilder.<DeploymentView>accepted(deployment)
                 .location(base.path("api/v1/deployments").path(deployment.id().toString()).build()).build();
     }

@@ -2,6 +2,9 @@ package io.homeport.gateway.client;
 
 import io.homeport.api.hosts.HostRegistration;
 import io.homeport.api.hosts.HostView;
+import io.homeport.api.hosts.PreflightView;
+import io.homeport.api.hosts.ProvisioningRunView;
+import io.smallrye.mutiny.Multi;
 import io.homeport.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -11,6 +14,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.jboss.resteasy.reactive.client.SseEvent;
 
 /**
  * The gateway's one way to the provisioner: timeouts everywhere, retries only where a call is safe to repeat,
@@ -21,9 +25,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ProvisionerClient {
 
     private final ProvisionerRestClient rest;
+    private final ProvisioningRestClient provisioning;
 
-    ProvisionerClient(@RestClient ProvisionerRestClient rest) {
+    ProvisionerClient(@RestClient ProvisionerRestClient rest, @RestClient ProvisioningRestClient provisioning) {
         this.rest = rest;
+        this.provisioning = provisioning;
     }
 
     /** Not retried: a registration that timed out may have been applied. */
@@ -45,5 +51,56 @@ public class ProvisionerClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public List<HostView> list() {
         return rest.list();
+    }
+
+    /** Not retried: repeating it is the caller's decision (it answers the same once done). */
+    @Timeout(10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public HostView decommission(UUID id) {
+        return rest.decommission(id);
+    }
+
+    /** Waits on SSH (connect timeout 10 s, then a few commands), so it gets a longer timeout; never retried. */
+    @Timeout(60_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public PreflightView preflight(UUID id) {
+        return rest.preflight(id);
+    }
+
+    /** Preflight and, when it passes, the playbook's start: the longer timeout; never retried. */
+    @Timeout(60_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public RestResponse<ProvisioningRunView> startProvisioning(UUID hostId) {
+        return provisioning.start(hostId);
+    }
+
+    @Timeout(5_000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public List<ProvisioningRunView> provisioningRuns(UUID hostId) {
+        return provisioning.list(hostId);
+    }
+
+    @Timeout(5_000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public ProvisioningRunView provisioningRun(UUID hostId, UUID runId) {
+        return provisioning.get(hostId, runId);
+    }
+
+    /** Safe to repeat: cancelling a run twice is cancelling it once. */
+    @Timeout(5_000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public RestResponse<ProvisioningRunView> cancelProvisioning(UUID hostId, UUID runId) {
+        return provisioning.cancel(hostId, runId);
+    }
+
+    /**
+     * A run's live progress. A stream has no timeout of its own (a task may run for minutes); the provisioner sends
+     * a keep-alive comment while one does, and a client resumes with {@code Last-Event-ID}.
+     */
+    public Multi<SseEvent<String>> followProvisioning(UUID hostId, UUID runId, String lastEventId) {
+        return provisioning.follow(hostId, runId, lastEventId);
     }
 }

@@ -2,10 +2,13 @@ package io.homeport.gateway.enrollment;
 
 import io.homeport.events.EventTypes;
 import io.homeport.events.host.HostAdopted;
+import io.homeport.events.host.HostDecommissioned;
+import io.homeport.events.host.HostEnrollmentKeyIssued;
 import io.homeport.platform.outbox.Outbox;
 import io.homeport.platform.problem.Problem;
 import io.homeport.platform.problem.ProblemException;
 import io.homeport.platform.problem.ProblemType;
+import io.homeport.platform.secret.SecretTokens;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -16,6 +19,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -88,6 +92,40 @@ public class EnrollmentService {
             key.revokedAt = now();
         }
         return EnrollmentKeyView.of(key, null);
+    }
+
+    /**
+     * Accepts a one-time key the provisioner minted for a host it provisions (it sent the key's hash, the key went
+     * to the host). Applied once per event by the caller; a key id seen before is left as it is.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void accept(HostEnrollmentKeyIssued issued) {
+        if (EnrollmentKey.findByIdOptional(issued.keyId()).isPresent()) {
+            return;
+        }
+        EnrollmentKey key = new EnrollmentKey();
+        key.id = issued.keyId();
+        key.kind = EnrollmentKeyKind.ONE_TIME;
+        key.hostId = issued.hostId();
+        key.keyHash = issued.keyHash();
+        key.labels = Map.of();
+        key.maxUses = 1;
+        key.createdAt = now();
+        key.expiresAt = issued.expiresAt();
+        key.createdBy = "provisioner";
+        key.persist();
+        LOG.infof("Enrollment key %s for host %s accepted from the provisioner, valid until %s", key.id,
+                key.hostId, key.expiresAt);
+    }
+
+    /** A decommissioned host's agent may never connect again: its credentials and unused keys are revoked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void decommissioned(HostDecommissioned host) {
+        int credentials = revokeCredentials(host.hostId());
+        int keys = EnrollmentKey.update("revokedAt = ?1 where hostId = ?2 and revokedAt is null", now(),
+                host.hostId());
+        LOG.infof("Host %s decommissioned: %d agent credential(s) and %d enrollment key(s) revoked", host.hostId(),
+                credentials, keys);
     }
 
     /**

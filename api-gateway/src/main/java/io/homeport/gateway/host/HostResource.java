@@ -3,8 +3,9 @@ package io.homeport.gateway.host;
 import io.homeport.api.hosts.HostRegistration;
 import io.homeport.api.hosts.HostView;
 import io.homeport.api.hosts.HostsApi;
+import io.homeport.api.hosts.PreflightView;
 import io.homeport.gateway.client.ProvisionerClient;
-import io.homeport.gateway.config.GatewayConfig;
+import io.homeport.gateway.config.PublicLocations;
 import io.homeport.gateway.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.core.UriBuilder;
@@ -19,12 +20,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class HostResource implements HostsApi {
 
     private final ProvisionerClient provisioner;
-    private final GatewayConfig config;
+    private final PublicLocations locations;
     private final UriInfo uri;
 
-    HostResource(ProvisionerClient provisioner, GatewayConfig config, UriInfo uri) {
+    HostResource(ProvisionerClient provisioner, PublicLocations locations, UriInfo uri) {
         this.provisioner = provisioner;
-        this.config = config;
+        this.locations = locations;
         this.uri = uri;
     }
 
@@ -32,8 +33,7 @@ public class HostResource implements HostsApi {
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
     public RestResponse<HostView> register(HostRegistration registration) {
         HostView host = provisioner.register(registration).getEntity();
-        UriBuilder location = config.publicUrl().map(base -> UriBuilder.fromUri(base).path(uri.getPath()))
-                .orElseGet(uri::getAbsolutePathBuilder);
+        UriBuilder location = locations.here(uri);
         return RestResponse.ResponseBuilder.<HostView>created(location.path(host.id().toString()).build()).entity(host).build();
     }
 
@@ -47,5 +47,17 @@ public class HostResource implements HostsApi {
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
     public HostView get(UUID id) {
         return provisioner.get(id);
+    }
+
+    @Override
+    @RolesAllowed(Roles.ADMIN)
+    public HostView decommission(UUID id) {
+        return provisioner.decommission(id);
+    }
+
+    @Override
+    @RolesAllowed({Roles.ADMIN, Roles.OPERATOR})
+    public PreflightView preflight(UUID id) {
+        return provisioner.preflight(id);
     }
 }

@@ -8,13 +8,18 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
+import static org.awaitility.Awaitility.await;
 
 import io.cloudevents.CloudEvent;
 import io.homeport.events.EventCodec;
 import io.homeport.events.EventTypes;
 import io.homeport.events.Topics;
 import io.homeport.events.host.HostAdopted;
+import io.homeport.events.host.HostDecommissioned;
+import io.homeport.events.host.HostEnrollmentKeyIssued;
+import io.homeport.platform.secret.SecretTokens;
 import io.homeport.testkit.EventReader;
+import io.homeport.testkit.EventWriter;
 import io.homeport.testkit.InjectKafkaBroker;
 import io.homeport.testkit.KafkaBroker;
 import io.homeport.testkit.KafkaTestResource;
@@ -25,7 +30,10 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -115,6 +123,30 @@ class EnrollmentTest {
             assertThat(payload.labels()).containsEntry("site", "attic");
             assertThat(new String(EventCodec.write(adopted))).doesNotContain(key);
         }
+    }
+
+    @Test
+    void aKeyTheProvisionerMintedEnrollsItsHostOnceAndDecommissioningEndsTheCredential() {
+        UUID hostId = UUID.randomUUID();
+        String key = SecretTokens.generate("hpe_");
+        try (EventWriter writer = new EventWriter(broker.bootstrapServers())) {
+            writer.publish(Topics.HOSTS, EventCodec.create(EventTypes.HOST_ENROLLMENT_KEY_ISSUED,
+                    URI.create("/homeport/provisioner"), hostId.toString(), new HostEnrollmentKeyIssued(
+                            UUID.randomUUID(), hostId, SecretTokens.hash(key), Instant.now().plusSeconds(600)),
+                    Clock.systemUTC()));
+        }
+        String credential = await("the gateway accepts the provisioner's key").atMost(Duration.ofSeconds(30))
+                .until(() -> enroll(key, "new-server.lan").extract(), r -> r.statusCode() == 201).path("credential");
+        enroll(key, "new-server.lan").statusCode(401).body("detail", equalTo("The enrollment key was already used"));
+        assertThat(enrollment.hostOf(credential)).as("the agent enrolls as the provisioned host").contains(hostId);
+
+        try (EventWriter writer = new EventWriter(broker.bootstrapServers())) {
+            writer.publish(Topics.HOSTS, EventCodec.create(EventTypes.HOST_DECOMMISSIONED,
+                    URI.create("/homeport/provisioner"), hostId.toString(),
+                    new HostDecommissioned(hostId, "new-server", Instant.now()), Clock.systemUTC()));
+        }
+        await("a decommissioned host's credential is revoked").atMost(Duration.ofSeconds(30))
+                .until(() -> enrollment.hostOf(credential).isEmpty());
     }
 
     @Test

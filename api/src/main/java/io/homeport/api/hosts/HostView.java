@@ -11,5 +11,14 @@ public record HostView(UUID id, String name, String address, int port, String us
         @Schema(description = "NEW, PROVISIONING, READY, LOST or DECOMMISSIONED") String state,
         @Schema(description = "REGISTERED through the API, or ADOPTED (installed by hand, agent enrolled)")
         String origin,
-        Instant registeredAt) {
+        Instant registeredAt,
+        @Schema(description = "how the provisioner logs in: KEY (stored, encrypted), REFERENCE (a key file) or NONE")
+        String sshKey,
+        @Schema(description = "the pinned SSH host key, SHA256:…; null until first contact unless given")
+        String hostKeyFingerprint,
+        @Schema(description = "the operating system preflight found, e.g. Debian GNU/Linux 12 (bookworm)")
+        String os,
+        @Schema(description = "UNKNOWN (no heartbeat yet), ONLINE, SUSPECT or LOST, from the agent's heartbeats")
+        String liveness,
+        Instant lastHeartbeatAt) {
 }

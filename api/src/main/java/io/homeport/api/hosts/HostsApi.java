@@ -3,6 +3,7 @@ package io.homeport.api.hosts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,4 +33,21 @@ public interface HostsApi {
     @GET
     @Path("/{id}")
     HostView get(@PathParam("id") UUID id);
+
+    /**
+     * Takes a host out of service: it stays listed as DECOMMISSIONED, its SSH key is erased and its agent's
+     * credentials are revoked. 409 while it is being provisioned.
+     */
+    @DELETE
+    @Path("/{id}")
+    HostView decommission(@PathParam("id") UUID id);
+
+    /**
+     * Checks the host over SSH without changing it: reachable, host key as pinned (or pins it on first contact),
+     * operating system supported, sudo without a password. 422 naming what is wrong; 409 when the host key changed.
+     */
+    @POST
+    @Path("/{id}/preflight")
+    @Consumes(MediaType.WILDCARD) // no body: any content type, or none, will do
+    PreflightView preflight(@PathParam("id") UUID id);
 }

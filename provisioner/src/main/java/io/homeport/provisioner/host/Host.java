@@ -43,6 +43,28 @@ public class Host extends PanacheEntityBase {
     @Column(name = "registered_at")
     public Instant registeredAt;
 
+    /** The SSH private key, encrypted with the master key ({@link SshKeys}); never leaves the provisioner. */
+    @Column(name = "ssh_key")
+    public byte[] sshKey;
+
+    /** Instead of {@link #sshKey}: a key file's name in the key directory. */
+    @Column(name = "ssh_key_reference")
+    public String sshKeyReference;
+
+    /** The pinned host key (SHA256:…): given at registration or taken on first contact; a different key stops. */
+    @Column(name = "host_key_fingerprint")
+    public String hostKeyFingerprint;
+
+    /** The pinned host key itself, as a known_hosts entry wants it ({@code ssh-ed25519 AAAA…}). */
+    @Column(name = "host_public_key")
+    public String hostPublicKey;
+
+    /** What preflight found, e.g. {@code Debian GNU/Linux 12 (bookworm)}. */
+    public String os;
+
+    @Column(name = "decommissioned_at")
+    public Instant decommissionedAt;
+
     @Version
     public long version;
 }

@@ -3,6 +3,7 @@ package io.homeport.provisioner.host;
 import io.homeport.api.hosts.HostRegistration;
 import io.homeport.api.hosts.HostView;
 import io.homeport.api.hosts.HostsApi;
+import io.homeport.api.hosts.PreflightView;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
@@ -12,10 +13,12 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class HostResource implements HostsApi {
 
     private final HostService hosts;
+    private final HostAccess access;
     private final UriInfo uri;
 
-    HostResource(HostService hosts, UriInfo uri) {
+    HostResource(HostService hosts, HostAccess access, UriInfo uri) {
         this.hosts = hosts;
+        this.access = access;
         this.uri = uri;
     }
 
@@ -34,5 +37,15 @@ public class HostResource implements HostsApi {
     @Override
     public HostView get(UUID id) {
         return hosts.get(id);
+    }
+
+    @Override
+    public HostView decommission(UUID id) {
+        return hosts.decommission(id);
+    }
+
+    @Override
+    public PreflightView preflight(UUID id) {
+        return access.preflight(id);
     }
 }

@@ -4,16 +4,22 @@ import io.homeport.api.hosts.HostRegistration;
 import io.homeport.api.hosts.HostView;
 import io.homeport.events.EventTypes;
 import io.homeport.events.host.HostAdopted;
+import io.homeport.events.host.HostDecommissioned;
 import io.homeport.platform.outbox.Outbox;
+import io.homeport.platform.problem.Problem;
 import io.homeport.platform.problem.ProblemException;
 import io.homeport.platform.problem.ProblemType;
 import io.homeport.provisioner.config.ProvisionerConfig;
+import io.homeport.provisioner.liveness.HostLiveness;
+import io.homeport.provisioner.liveness.LivenessService;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The host inventory: every change commits together with the event that announces it. */
@@ -22,10 +28,14 @@ public class HostService {
 
     private final Outbox outbox;
     private final ProvisionerConfig config;
+    private final SshKeys sshKeys;
+    private final LivenessService liveness;
 
-    HostService(Outbox outbox, ProvisionerConfig config) {
+    HostService(Outbox outbox, ProvisionerConfig config, SshKeys sshKeys, LivenessService liveness) {
         this.outbox = outbox;
         this.config = config;
+        this.sshKeys = sshKeys;
+        this.liveness = liveness;
     }
 
     @Transactional
@@ -33,6 +43,9 @@ public class HostService {
         String name = registration.effectiveName();
         if (Host.count("name", name) > 0) {
             throw new ProblemException(ProblemType.CONFLICT, "A host named '" + name + "' already exists");
+        }
+        if (registration.privateKey() != null && registration.keyReference() != null) {
+            throw new ProblemException(Problem.invalidField("keyReference", "give either privateKey or keyReference"));
         }
         Host host = new Host();
         host.id = UUID.randomUUID();
@@ -43,7 +56,45 @@ public class HostService {
         host.labels = registration.labels();
         host.state = HostState.NEW;
         host.origin = HostOrigin.REGISTERED;
+        host.hostKeyFingerprint = registration.hostKeyFingerprint();
+        if (registration.privateKey() != null) {
+            sshKeys.seal(host, registration.privateKey());
+        } else if (registration.keyReference() != null) {
+            sshKeys.checkReference(registration.keyReference());
+            host.sshKeyReference = registration.keyReference();
+        }
         return enter(host);
+    }
+
+    /**
+     * Takes a host out of service for good: it stays in the inventory as DECOMMISSIONED (its runs and events keep
+     * pointing at it), its SSH key is erased, and {@code host.decommissioned} tells the gateway to revoke its agent.
+     *
+     * @throws ProblemException 409 while a provisioning run is going on the host
+     */
+    @Transactional
+    public HostView decommission(UUID id) {
+        Host host = find(id);
+        if (host.state == HostState.DECOMMISSIONED) {
+            return view(host);
+        }
+        if (host.state == HostState.PROVISIONING) {
+            throw new ProblemException(ProblemType.CONFLICT, "Host " + host.name
+                    + " is being provisioned: cancel the run first");
+        }
+        host.state = HostState.DECOMMISSIONED;
+        host.decommissionedAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        host.sshKey = null;
+        host.sshKeyReference = null;
+        outbox.emit(EventTypes.HOST_DECOMMISSIONED, host.id.toString(),
+                new HostDecommissioned(host.id, host.name, host.decommissionedAt));
+        return view(host);
+    }
+
+    /** The host with this id, for the provisioner's own features. */
+    public Host find(UUID id) {
+        return Host.<Host>findByIdOptional(id)
+                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No host with id " + id));
     }
 
     /**
@@ -69,20 +120,36 @@ public class HostService {
         enter(host);
     }
 
+    /**
+     * Liveness's verdict on a host's agent: a READY host gone silent is LOST, a LOST host heard again is READY. Other
+     * states are not liveness's to change, and an id outside the inventory changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void followLiveness(UUID hostId, boolean alive) {
+        Host host = Host.findById(hostId, LockModeType.PESSIMISTIC_WRITE);
+        if (host != null && host.state == (alive ? HostState.LOST : HostState.READY)) {
+            host.state = alive ? HostState.READY : HostState.LOST;
+        }
+    }
+
     private HostView enter(Host host) {
         host.registeredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         host.persist();
         outbox.emit(EventTypes.HOST_REGISTERED, host.id.toString(), HostMapper.toRegistered(host));
-        return HostMapper.toView(host);
+        return view(host);
     }
 
     public HostView get(UUID id) {
-        return Host.<Host>findByIdOptional(id).map(HostMapper::toView)
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No host with id " + id));
+        return view(find(id));
     }
 
     public List<HostView> list() {
-        return Host.<Host>findAll(Sort.by("name")).page(0, config.listLimit()).list().stream()
-                .map(HostMapper::toView).toList();
+        List<Host> hosts = Host.<Host>findAll(Sort.by("name")).page(0, config.listLimit()).list();
+        Map<UUID, HostLiveness> heard = liveness.of(hosts.stream().map(host -> host.id).toList());
+        return hosts.stream().map(host -> HostMapper.toView(host, heard.get(host.id))).toList();
+    }
+
+    private HostView view(Host host) {
+        return HostMapper.toView(host, liveness.of(host.id).orElse(null));
     }
 }

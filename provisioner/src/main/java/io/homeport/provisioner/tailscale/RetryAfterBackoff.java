@@ -1,0 +1,32 @@
+package io.homeport.provisioner.tailscale;
+
+import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
+
+/**
+ * Exponential backoff from the configured retry delay, doubling up to {@link #MAX_DELAY_MS}, except that a
+ * rate-limited answer's {@code Retry-After} is waited out when it asks for longer. SmallRye creates one per
+ * invocation, so the attempt count is per call.
+ */
+public class RetryAfterBackoff implements CustomBackoffStrategy {
+
+    static final long MAX_DELAY_MS = 10_000;
+    static final long MAX_RETRY_AFTER_MS = 30_000;
+
+    private long nextDelay;
+
+    @Override
+    public void init(long initialDelayInMillis) {
+        nextDelay = initialDelayInMillis;
+    }
+
+    @Override
+    public long nextDelayInMillis(Throwable cause) {
+        long backoff = nextDelay;
+        nextDelay = Math.min(nextDelay * 2, MAX_DELAY_MS);
+        if (cause instanceof TailscaleUnavailableException unavailable) {
+            long asked = unavailable.retryAfter().map(d -> Math.min(d.toMillis(), MAX_RETRY_AFTER_MS)).orElse(0L);
+            return Math.max(backoff, asked);
+        }
+        return backoff;
+    }
+}
