@@ -84,6 +84,20 @@ public class ProvisioningService {
         ProvisioningRun run = recorder.begin(host, totalSteps, enrollmentKey,
                 config.agent().enrollmentKeyValidity());
 
+        try {
+            launch(run, host, gatewayUrl, secrets);
+        } catch (RuntimeException e) {
+            recorder.failed(run.id, RunState.FAILED, null, "The playbook could not be started: " + e.getMessage(),
+                    null);
+            throw e;
+        }
+        LOG.infof("Provisioning run %s started on host %s (%s, %d tasks)", run.id, host.name(), host.report().os(),
+                totalSteps);
+        return RunMapper.toView(run, List.of());
+    }
+
+    /** Writes the run's workspace and starts its playbook on a thread of its own. */
+    private void launch(ProvisioningRun run, Checked host, String gatewayUrl, Map<String, String> secrets) {
         Map<String, Object> variables = new LinkedHashMap<>();
         variables.put("homeport_agent_gateway_url", gatewayUrl);
         variables.put("homeport_agent_package_dir", config.agent().packageDirectory().toAbsolutePath().normalize()
@@ -102,9 +116,6 @@ public class ProvisioningService {
                 local.remove(run.id);
             }
         });
-        LOG.infof("Provisioning run %s started on host %s (%s, %d tasks)", run.id, host.name(), host.report().os(),
-                totalSteps);
-        return RunMapper.toView(run, List.of());
     }
 
     /** A fresh single-use auth key for the host to join the tailnet with; Tailscale's refusal is the caller's answer. */
