@@ -54,6 +54,7 @@ public class HostAccess {
      * @throws ProblemException 409 when the host key changed, 422 naming any other reason, 404 for no such host
      */
     public Checked check(UUID hostId) {
+        // one short read: the host (a detached copy) and its key, decrypted once
         Host host = QuarkusTransaction.requiringNew().call(() -> {
             Host found = hosts.find(hostId);
             if (found.state == HostState.DECOMMISSIONED) {
@@ -61,7 +62,7 @@ public class HostAccess {
             }
             return found;
         });
-        String privateKey = QuarkusTransaction.requiringNew().call(() -> keys.privateKey(hosts.find(hostId)));
+        String privateKey = keys.privateKey(host);
         PreflightReport report;
         try {
             report = preflight.check(new SshTarget(host.address, host.port, host.sshUser, privateKey,

@@ -85,10 +85,10 @@ public class ProvisioningResource implements ProvisioningApi {
                     if (ended.get()) {
                         return List.of(closed);
                     }
-                    // the run's state is read before its steps, so steps recorded before it ended are all sent
-                    ProvisioningRun run = provisioning.find(hostId, runId);
+                    ProvisioningService.Progress progress = provisioning.progress(hostId, runId, after.get());
+                    ProvisioningRun run = progress.run();
                     List<OutboundSseEvent> events = new ArrayList<>();
-                    for (ProvisioningStep step : provisioning.steps(runId, after.get())) {
+                    for (ProvisioningStep step : progress.steps()) {
                         events.add(sse.newEventBuilder().id(Integer.toString(step.n)).name("step")
                                 .mediaType(MediaType.APPLICATION_JSON_TYPE).data(RunMapper.toView(step)).build());
                         after.set(step.n);

@@ -144,9 +144,21 @@ public class ProvisioningService {
         return RunMapper.toView(run, steps(runId, 0));
     }
 
-    /** The run's steps after step {@code after}, in order: what a progress stream sends next. */
+    /** A run as a progress stream sees it: its state, and its steps after step {@code after}, in order. */
+    public record Progress(ProvisioningRun run, List<ProvisioningStep> steps) {
+    }
+
+    /**
+     * What a progress stream sends next, in one transaction. The run is read before its steps, so every step
+     * recorded before the run ended is among them when the run is seen ended.
+     */
     @Transactional
-    public List<ProvisioningStep> steps(UUID runId, int after) {
+    public Progress progress(UUID hostId, UUID runId, int after) {
+        ProvisioningRun run = find(hostId, runId);
+        return new Progress(run, steps(runId, after));
+    }
+
+    private static List<ProvisioningStep> steps(UUID runId, int after) {
         return ProvisioningStep.list("runId = ?1 and n > ?2", Sort.ascending("n"), runId, after);
     }
 
