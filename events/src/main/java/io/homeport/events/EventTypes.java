@@ -23,6 +23,13 @@ import io.homeport.events.host.HostLost;
 import io.homeport.events.host.HostOnline;
 import io.homeport.events.host.HostRegistered;
 import io.homeport.events.host.HostSuspect;
+import io.homeport.events.storage.BackupCompleted;
+import io.homeport.events.storage.BackupDeleted;
+import io.homeport.events.storage.BackupFailed;
+import io.homeport.events.storage.BackupRestoreFailed;
+import io.homeport.events.storage.BackupRestored;
+import io.homeport.events.storage.MountDegraded;
+import io.homeport.events.storage.MountHealthy;
 import io.homeport.events.storage.VolumeReady;
 import io.homeport.events.storage.VolumeRequested;
 import java.util.List;
@@ -89,13 +96,29 @@ public final class EventTypes {
             new EventType<>("io.homeport.volume.requested.v1", Topics.STORAGE, VolumeRequested.class);
     public static final EventType<VolumeReady> VOLUME_READY =
             new EventType<>("io.homeport.volume.ready.v1", Topics.STORAGE, VolumeReady.class);
+    public static final EventType<MountHealthy> STORAGE_MOUNT_HEALTHY =
+            new EventType<>("io.homeport.storage.mount.healthy.v1", Topics.STORAGE, MountHealthy.class);
+    public static final EventType<MountDegraded> STORAGE_MOUNT_DEGRADED =
+            new EventType<>("io.homeport.storage.mount.degraded.v1", Topics.STORAGE, MountDegraded.class);
+    public static final EventType<BackupCompleted> BACKUP_COMPLETED =
+            new EventType<>("io.homeport.backup.completed.v1", Topics.STORAGE, BackupCompleted.class);
+    public static final EventType<BackupFailed> BACKUP_FAILED =
+            new EventType<>("io.homeport.backup.failed.v1", Topics.STORAGE, BackupFailed.class);
+    public static final EventType<BackupRestored> BACKUP_RESTORED =
+            new EventType<>("io.homeport.backup.restored.v1", Topics.STORAGE, BackupRestored.class);
+    public static final EventType<BackupRestoreFailed> BACKUP_RESTORE_FAILED =
+            new EventType<>("io.homeport.backup.restore-failed.v1", Topics.STORAGE, BackupRestoreFailed.class);
+    public static final EventType<BackupDeleted> BACKUP_DELETED =
+            new EventType<>("io.homeport.backup.deleted.v1", Topics.STORAGE, BackupDeleted.class);
 
     public static final List<EventType<?>> ALL = List.of(HOST_REGISTERED, HOST_ADOPTED, HOST_ONLINE, HOST_SUSPECT,
             HOST_LOST, HOST_ENROLLMENT_KEY_ISSUED, HOST_PROVISIONING_STARTED, HOST_PROVISIONING_STEP, HOST_PROVISIONED,
             HOST_PROVISIONING_FAILED, HOST_DECOMMISSIONED, AGENT_DESIRED_STATE,
             AGENT_CONNECTED, AGENT_DISCONNECTED, AGENT_HEARTBEAT, AGENT_REPORTED, AGENT_COMMAND_REQUESTED,
             AGENT_COMMAND_PROGRESS, AGENT_COMMAND_COMPLETED, DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED,
-            DEPLOYMENT_FAILED, DEPLOYMENT_ROLLED_BACK, VOLUME_REQUESTED, VOLUME_READY);
+            DEPLOYMENT_FAILED, DEPLOYMENT_ROLLED_BACK, VOLUME_REQUESTED, VOLUME_READY, STORAGE_MOUNT_HEALTHY,
+            STORAGE_MOUNT_DEGRADED, BACKUP_COMPLETED, BACKUP_FAILED, BACKUP_RESTORED, BACKUP_RESTORE_FAILED,
+            BACKUP_DELETED);
 
     private EventTypes() {
     }

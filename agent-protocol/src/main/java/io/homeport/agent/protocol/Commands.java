@@ -17,6 +17,27 @@ public final class Commands {
     /** Runs {@code rclone sync|copy|check source dest}, reporting progress. */
     public static final String RCLONE = "rclone";
 
+    /**
+     * Replaces the host's rclone config with {@link #SEALED_CONFIG}: the whole config file, sealed to this host's
+     * agent ({@link SecretSealing}), since it holds the remotes' credentials. Written atomically, mode 0600.
+     */
+    public static final String RCLONE_CONFIG = "rclone-config";
+    /**
+     * Backs {@link #SOURCE} (a host directory or rclone path) up into {@link #DESTINATION} (an rclone path that must
+     * not exist yet), checks the copy against the source with {@code rclone check}, then writes the copy's MD5 sums
+     * to {@link #CHECKSUMS} (an rclone path), so the backup can be verified later without its source.
+     */
+    public static final String BACKUP = "backup";
+    /** Checks the backup at {@link #SOURCE} against its {@link #CHECKSUMS}; fails naming every file that differs. */
+    public static final String VERIFY_BACKUP = "verify-backup";
+    /**
+     * Verifies the backup at {@link #SOURCE} against its {@link #CHECKSUMS} (as {@link #VERIFY_BACKUP}) and, only if
+     * it is intact, makes {@link #DESTINATION} (a host directory) an exact copy of it.
+     */
+    public static final String RESTORE = "restore";
+    /** Deletes the backup at {@link #DESTINATION} and its {@link #CHECKSUMS}. */
+    public static final String DELETE_BACKUP = "delete-backup";
+
     public static final String CONTAINER = "container";
     public static final String TAIL = "tail";
     public static final String TIMEOUT = "timeout";
@@ -29,6 +50,11 @@ public final class Commands {
     public static final String BANDWIDTH_LIMIT = "bandwidthLimit";
     /** {@code true}: rclone check compares checksums, not only sizes and times (the default). */
     public static final String CHECKSUM = "checksum";
+
+    /** The rclone path of a backup's MD5 sums file. */
+    public static final String CHECKSUMS = "checksums";
+    /** The sealed rclone config ({@link #RCLONE_CONFIG}). */
+    public static final String SEALED_CONFIG = "sealed";
 
     public static final int MAX_TAIL = 10_000;
 
@@ -48,6 +74,26 @@ public final class Commands {
         args.put(SOURCE, source);
         args.put(DESTINATION, destination);
         return command(RCLONE, args);
+    }
+
+    public static Frame.Command rcloneConfig(String sealedConfig) {
+        return command(RCLONE_CONFIG, Map.of(SEALED_CONFIG, sealedConfig));
+    }
+
+    public static Frame.Command backup(String source, String destination, String checksums) {
+        return command(BACKUP, Map.of(SOURCE, source, DESTINATION, destination, CHECKSUMS, checksums));
+    }
+
+    public static Frame.Command verifyBackup(String backup, String checksums) {
+        return command(VERIFY_BACKUP, Map.of(SOURCE, backup, CHECKSUMS, checksums));
+    }
+
+    public static Frame.Command restore(String backup, String checksums, String destination) {
+        return command(RESTORE, Map.of(SOURCE, backup, CHECKSUMS, checksums, DESTINATION, destination));
+    }
+
+    public static Frame.Command deleteBackup(String backup, String checksums) {
+        return command(DELETE_BACKUP, Map.of(DESTINATION, backup, CHECKSUMS, checksums));
     }
 
     private static Frame.Command command(String kind, Map<String, String> args) {

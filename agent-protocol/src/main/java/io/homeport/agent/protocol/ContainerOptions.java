@@ -64,7 +64,16 @@ public record ContainerOptions(List<String> entrypoint, HealthCheck healthCheck,
         }
     }
 
-    /** A host directory ({@code source}, absolute) bound at {@code target}. */
-    public record Mount(String source, String target, boolean readOnly) {
+    /**
+     * A host directory ({@code source}, absolute) bound at {@code target}. {@code volume}: the {@link HostVolume#key()}
+     * of the Homeport volume the directory is, whose lease the container needs; null for a plain directory.
+     */
+    public record Mount(String source, String target, boolean readOnly,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String volume) {
+
+        /** A plain host directory, not a Homeport volume. */
+        public Mount(String source, String target, boolean readOnly) {
+            this(source, target, readOnly, null);
+        }
     }
 }

@@ -31,8 +31,24 @@ public sealed interface Frame {
             implements Frame {
     }
 
-    /** A full snapshot ({@code full}) on connect and periodically, or a delta from Docker events in between. */
-    record Report(boolean full, List<ContainerState> containers, Instant at) implements Frame {
+    /**
+     * A full snapshot ({@code full}) on connect and periodically, or a delta from Docker events in between. A full
+     * one also says how the host's mount ({@code mounts}) and the volumes of its desired state ({@code volumes}) are
+     * doing; a delta leaves both empty.
+     */
+    record Report(boolean full, List<ContainerState> containers, Instant at, List<MountHealth> mounts,
+            List<VolumeState> volumes) implements Frame {
+
+        public Report {
+            containers = containers == null ? List.of() : containers;
+            mounts = mounts == null ? List.of() : List.copyOf(mounts);
+            volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        }
+
+        /** A report of containers alone. */
+        public Report(boolean full, List<ContainerState> containers, Instant at) {
+            this(full, containers, at, List.of(), List.of());
+        }
     }
 
     record Heartbeat(Instant at) implements Frame {
@@ -76,8 +92,22 @@ public sealed interface Frame {
             implements Frame {
     }
 
-    /** The host's whole desired state; a later revision replaces it entirely. */
-    record Desired(long revision, List<ContainerSpec> containers) implements Frame {
+    /**
+     * The host's whole desired state; a later revision replaces it entirely. {@code volumes} are the volumes whose
+     * writable lease this host holds: a container mounting a volume that is not among them, or whose lease is stale,
+     * is not started (and is stopped if it runs).
+     */
+    record Desired(long revision, List<ContainerSpec> containers, List<HostVolume> volumes) implements Frame {
+
+        public Desired {
+            containers = containers == null ? List.of() : containers;
+            volumes = volumes == null ? List.of() : List.copyOf(volumes);
+        }
+
+        /** A desired state without volumes. */
+        public Desired(long revision, List<ContainerSpec> containers) {
+            this(revision, containers, List.of());
+        }
     }
 
     /** One-shot work: {@code kind} is logs, restart, rclone, ... with its arguments. */

@@ -55,7 +55,7 @@ public class Volumes {
                 row.persist();
             }
             outbox.emit(EventTypes.VOLUME_REQUESTED, VolumeRequested.key(app, volume.name()),
-                    new VolumeRequested(app, volume.name(), mode, now));
+                    new VolumeRequested(app, volume.name(), mode, null, now));
             pending.add(volume.name());
         }
         return pending;

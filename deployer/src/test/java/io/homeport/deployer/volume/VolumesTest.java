@@ -86,6 +86,6 @@ class VolumesTest {
 
     private void ready(String app, String volume, String mode) {
         hub.publish(Topics.STORAGE, EventTypes.VOLUME_READY, VolumeRequested.key(app, volume),
-                new VolumeReady(app, volume, mode, Instant.now()));
+                new VolumeReady(app, volume, mode, null, null, null, Instant.now()));
     }
 }

@@ -1,10 +1,16 @@
 package io.homeport.events.storage;
 
+import io.homeport.agent.protocol.HostVolume;
 import java.time.Instant;
+import java.util.UUID;
 
 /**
- * The storage-manager has a requested volume ready to be mounted by whichever host runs the app. Subject and key:
- * {@code <app>/<volume>}.
+ * The storage-manager granted {@code hostId} the writable lease of a requested volume: the deployer puts
+ * {@code lease} into that host's desired state and may start the app there. Subject and key: {@code <app>/<volume>}.
+ *
+ * @param previousHostId the host that held the lease before, null when none did or it is the same host
+ * @param lease          the volume as the host is to use it: its paths and the lease's fencing epoch
  */
-public record VolumeReady(String app, String volume, String mode, Instant at) {
+public record VolumeReady(String app, String volume, String mode, UUID hostId, UUID previousHostId,
+        HostVolume lease, Instant at) {
 }

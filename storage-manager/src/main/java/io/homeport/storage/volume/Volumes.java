@@ -39,6 +39,6 @@ public class Volumes {
             volume.persist();
         }
         outbox.emit(EventTypes.VOLUME_READY, VolumeRequested.key(volume.app, volume.name),
-                new VolumeReady(volume.app, volume.name, volume.mode, volume.readyAt));
+                new VolumeReady(volume.app, volume.name, volume.mode, request.hostId(), null, null, volume.readyAt));
     }
 }

@@ -36,7 +36,7 @@ class VolumeEventsConsumerTest {
     @Test
     void aRequestedVolumeIsRecordedAndReportedReadyOnceHoweverOftenTheRequestArrives() {
         CloudEvent request = EventCodec.create(EventTypes.VOLUME_REQUESTED, URI.create("/homeport/deployer"),
-                VolumeRequested.key("notes", "data"), new VolumeRequested("notes", "data", "local-synced",
+                VolumeRequested.key("notes", "data"), new VolumeRequested("notes", "data", "local-synced", null,
                         Instant.now()), Clock.systemUTC());
         try (EventReader storage = new EventReader(broker.bootstrapServers(), Topics.STORAGE);
                 EventWriter writer = new EventWriter(broker.bootstrapServers())) {
