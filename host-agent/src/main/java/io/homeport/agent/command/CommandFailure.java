@@ -3,20 +3,20 @@ package io.homeport.agent.command;
 import io.homeport.agent.protocol.Frame;
 
 /** A command that cannot be done, with the reason the caller sees. */
-final class CommandFailure extends RuntimeException {
+public final class CommandFailure extends RuntimeException {
 
     private final Frame.Failure failure;
 
-    CommandFailure(Frame.Failure failure, String reason) {
+    public CommandFailure(Frame.Failure failure, String reason) {
         super(reason);
         this.failure = failure;
     }
 
-    static CommandFailure invalid(String reason) {
+    public static CommandFailure invalid(String reason) {
         return new CommandFailure(Frame.Failure.INVALID, reason);
     }
 
-    Frame.Failure failure() {
+    public Frame.Failure failure() {
         return failure;
     }
 }

@@ -6,14 +6,19 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-/** Runs rclone with the host's rclone config, reporting its progress; stops it when the agent stops. */
-final class RcloneCommand implements AutoCloseable {
+/**
+ * Runs rclone with the host's rclone config, reporting its progress; stops it when the agent stops. The one way the
+ * agent runs rclone: the hub's {@code rclone} commands, backups and restores, and the volumes' syncs and fences.
+ */
+public final class RcloneCommand implements AutoCloseable {
 
     private static final int MAX_OUTPUT = 64 * 1024;
 
@@ -21,15 +26,30 @@ final class RcloneCommand implements AutoCloseable {
     private final Path config;
     private final Set<Process> running = ConcurrentHashMap.newKeySet();
 
-    RcloneCommand(String rclone, Path config) {
+    public RcloneCommand(String rclone, Path config) {
         this.rclone = rclone;
         this.config = config;
     }
 
+    /** An {@code rclone} command from the hub: its arguments checked by {@link RcloneInvocation}. */
     String run(UUID commandId, Map<String, String> args, Consumer<Frame.Progress> progress)
             throws InterruptedException {
         RcloneInvocation invocation = RcloneInvocation.of(rclone, args);
-        ProcessBuilder builder = new ProcessBuilder(invocation.argv()).redirectErrorStream(true);
+        return run(commandId, args.get("operation"), invocation.argv().subList(1, invocation.argv().size()),
+                progress);
+    }
+
+    /**
+     * Runs {@code rclone <arguments>} (add {@code --use-json-log --stats 1s --stats-log-level NOTICE} for progress).
+     *
+     * @return what it printed (its summary and messages, at most 64 KiB)
+     * @throws CommandFailure when it cannot be started or exits non-zero, with what it printed
+     */
+    public String run(UUID commandId, String operation, List<String> arguments,
+            Consumer<Frame.Progress> progress) throws InterruptedException {
+        List<String> argv = new ArrayList<>(List.of(rclone));
+        argv.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
         builder.environment().put("RCLONE_CONFIG", config.toString());
         Process process;
         try {
@@ -54,7 +74,7 @@ final class RcloneCommand implements AutoCloseable {
             int exit = process.waitFor();
             String summary = (last == null ? "" : "done: " + describe(last) + "\n") + messages;
             if (exit != 0) {
-                throw new CommandFailure(Frame.Failure.FAILED, "rclone " + args.get("operation") + " exited with "
+                throw new CommandFailure(Frame.Failure.FAILED, "rclone " + operation + " exited with "
                         + exit + "\n" + summary);
             }
             return summary;
