@@ -28,8 +28,25 @@ public final class AgentProcess {
      */
     public static ManagedProcess start(Path repositoryRoot, String jvmOptions, Path stateDir,
             Map<String, String> environment) {
+        return start(repositoryRoot, jvmOptions, stateDir, environment, List.of());
+    }
+
+    /**
+     * Starts an agent on another host of this machine: in the mount namespace of that host's engine
+     * ({@link ExtraDockerEngine#mountNamespacePid()}), with the shipped JVM options.
+     */
+    public static ManagedProcess startOn(ExtraDockerEngine host, Path repositoryRoot, Path stateDir,
+            Map<String, String> environment) {
+        Map<String, String> env = new HashMap<>(environment);
+        env.put("DOCKER_HOST", host.dockerHost());
+        return start(repositoryRoot, jvmOptions(repositoryRoot), stateDir, env,
+                List.of("nsenter", "-t", Long.toString(host.mountNamespacePid()), "-m", "--"));
+    }
+
+    private static ManagedProcess start(Path repositoryRoot, String jvmOptions, Path stateDir,
+            Map<String, String> environment, List<String> prefix) {
         Path repo = repositoryRoot.toAbsolutePath().normalize();
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(prefix);
         command.add(ManagedProcess.java());
         command.addAll(List.of(jvmOptions.split(" ")));
         command.addAll(List.of("-cp", repo.resolve("host-agent/target/homeport-agent.jar") + ":"

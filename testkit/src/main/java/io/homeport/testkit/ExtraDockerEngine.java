@@ -6,13 +6,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A second Docker engine on this machine, standing in for another host's: its own dockerd with its own data root,
  * exec root (and so its own containerd) and socket, no bridge and no iptables rules, so it never touches the
  * machine's engine or network. Containers on it run without a network, which is all an agent-level test of a
- * second host needs. Needs root and dockerd (CI has both).
+ * second host needs. Needs root, {@code unshare} and dockerd (CI has all three).
+ *
+ * <p>It runs in its own mount namespace, where each of {@code privateDirectories} is replaced by a directory of its
+ * own: that host's disk. An agent started in the namespace ({@link #mountNamespacePid()}, see
+ * {@link AgentProcess}) sees the same directories as the containers it starts, and neither sees the machine's.
  */
 public final class ExtraDockerEngine implements AutoCloseable {
 
@@ -24,16 +29,29 @@ public final class ExtraDockerEngine implements AutoCloseable {
         this.dockerd = dockerd;
     }
 
-    /** Starts a dockerd under {@code root} (created) and waits until it answers, at most 60 s. */
-    public static ExtraDockerEngine start(Path root) {
+    /**
+     * Starts a dockerd under {@code root} (created) and waits until it answers, at most 60 s.
+     *
+     * @param privateDirectories absolute directories this host has its own of (created where missing)
+     */
+    public static ExtraDockerEngine start(Path root, List<Path> privateDirectories) {
         Unavailable.requireRoot("a second dockerd");
-        Unavailable.requireCommands("apt-get install docker.io", "dockerd");
+        Unavailable.requireCommands("apt-get install docker.io util-linux", "dockerd", "unshare");
         try {
             Files.createDirectories(root);
             Path socket = root.resolve("docker.sock");
-            Process dockerd = new ProcessBuilder("dockerd", "--data-root", root.resolve("data").toString(),
-                    "--exec-root", root.resolve("exec").toString(), "--pidfile", root.resolve("dockerd.pid").toString(),
-                    "-H", "unix://" + socket, "--bridge=none", "--iptables=false", "--ip6tables=false")
+            StringBuilder script = new StringBuilder("set -e\n");
+            for (int i = 0; i < privateDirectories.size(); i++) {
+                Path shared = privateDirectories.get(i);
+                Path own = Files.createDirectories(root.resolve("private-" + i));
+                Files.createDirectories(shared);
+                script.append("mount --bind '").append(own).append("' '").append(shared).append("'\n");
+            }
+            script.append("exec dockerd --data-root '").append(root.resolve("data")).append("' --exec-root '")
+                    .append(root.resolve("exec")).append("' --pidfile '").append(root.resolve("dockerd.pid"))
+                    .append("' -H 'unix://").append(socket).append("' --bridge=none --iptables=false --ip6tables=false\n");
+            Process dockerd = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "sh", "-c",
+                    script.toString())
                     .redirectErrorStream(true).redirectOutput(root.resolve("dockerd.log").toFile()).start();
             ExtraDockerEngine engine = new ExtraDockerEngine(root, dockerd);
             engine.awaitPing();
@@ -41,6 +59,11 @@ public final class ExtraDockerEngine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The pid of dockerd, whose mount namespace is this host's ({@code nsenter -t PID -m}). */
+    public long mountNamespacePid() {
+        return dockerd.pid();
     }
 
     /** {@code DOCKER_HOST} for an agent (or a docker-java client) on this engine. */
