@@ -61,6 +61,11 @@ public final class ExtraDockerEngine implements AutoCloseable {
         }
     }
 
+    /** This host's own copy of {@code privateDirectories.get(index)}, as the machine sees it. */
+    public Path privateDirectory(int index) {
+        return root.resolve("private-" + index);
+    }
+
     /** The pid of dockerd, whose mount namespace is this host's ({@code nsenter -t PID -m}). */
     public long mountNamespacePid() {
         return dockerd.pid();
