@@ -11,15 +11,19 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A second Docker engine on this machine, standing in for another host's: its own dockerd with its own data root,
- * exec root (and so its own containerd) and socket, no bridge and no iptables rules, so it never touches the
- * machine's engine or network. Containers on it run without a network, which is all an agent-level test of a
- * second host needs. Needs root, {@code unshare} and dockerd (CI has all three).
+ * exec root (and so its own containerd) and socket, its own bridge and no iptables rules, so it never touches the
+ * machine's engine or network. (Not {@code --bridge=none}: a dockerd without a bridge deletes the machine's
+ * {@code docker0}, which the machine's engine needs.) Containers on it reach each other on its bridge and nothing
+ * else, which is all an agent-level test of a second host needs. Needs root, {@code unshare}, {@code ip} and
+ * dockerd (CI has all four).
  *
  * <p>It runs in its own mount namespace, where each of {@code privateDirectories} is replaced by a directory of its
  * own: that host's disk. An agent started in the namespace ({@link #mountNamespacePid()}, see
  * {@link AgentProcess}) sees the same directories as the containers it starts, and neither sees the machine's.
  */
 public final class ExtraDockerEngine implements AutoCloseable {
+
+    private static final java.util.concurrent.atomic.AtomicInteger SERIAL = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Path root;
     private final Process dockerd;
@@ -36,9 +40,14 @@ public final class ExtraDockerEngine implements AutoCloseable {
      */
     public static ExtraDockerEngine start(Path root, List<Path> privateDirectories) {
         Unavailable.requireRoot("a second dockerd");
-        Unavailable.requireCommands("apt-get install docker.io util-linux", "dockerd", "unshare");
+        Unavailable.requireCommands("apt-get install docker.io util-linux iproute2", "dockerd", "unshare", "ip");
         try {
             Files.createDirectories(root);
+            String bridge = "hpx" + ProcessHandle.current().pid() % 10_000 + "-" + SERIAL.incrementAndGet();
+            run("ip", "link", "add", bridge, "type", "bridge");
+            run("ip", "addr", "add", "10.213." + SERIAL.get() % 250 + ".1/24", "dev", bridge);
+            run("ip", "link", "set", bridge, "up");
+            Files.writeString(root.resolve("bridge"), bridge);
             Path socket = root.resolve("docker.sock");
             StringBuilder script = new StringBuilder("set -e\n");
             for (int i = 0; i < privateDirectories.size(); i++) {
@@ -49,7 +58,8 @@ public final class ExtraDockerEngine implements AutoCloseable {
             }
             script.append("exec dockerd --data-root '").append(root.resolve("data")).append("' --exec-root '")
                     .append(root.resolve("exec")).append("' --pidfile '").append(root.resolve("dockerd.pid"))
-                    .append("' -H 'unix://").append(socket).append("' --bridge=none --iptables=false --ip6tables=false\n");
+                    .append("' -H 'unix://").append(socket).append("' --bridge=").append(bridge)
+                    .append(" --iptables=false --ip6tables=false\n");
             Process dockerd = new ProcessBuilder("unshare", "--mount", "--propagation", "private", "sh", "-c",
                     script.toString())
                     .redirectErrorStream(true).redirectOutput(root.resolve("dockerd.log").toFile()).start();
@@ -137,6 +147,11 @@ public final class ExtraDockerEngine implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            run("ip", "link", "delete", Files.readString(root.resolve("bridge")).strip());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
