@@ -2,6 +2,7 @@ package io.homeport.agent;
 
 import com.github.dockerjava.api.DockerClient;
 import io.homeport.agent.command.CommandRunner;
+import io.homeport.agent.command.RcloneCommand;
 import io.homeport.agent.docker.ContainerChange;
 import io.homeport.agent.docker.ContainerChanges;
 import io.homeport.agent.docker.DockerActions;
@@ -17,10 +18,13 @@ import io.homeport.agent.protocol.ContainerState;
 import io.homeport.agent.protocol.Frame;
 import io.homeport.agent.protocol.Frames;
 import io.homeport.agent.protocol.HostFacts;
+import io.homeport.agent.protocol.MountHealth;
 import io.homeport.agent.protocol.MessageAssembler;
 import io.homeport.agent.protocol.SecretSealing;
 import io.homeport.agent.reconcile.ActualContainer;
 import io.homeport.agent.reconcile.ManagedLabels;
+import io.homeport.agent.volume.MountHealthCheck;
+import io.homeport.agent.volume.Volumes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -44,6 +48,12 @@ import org.jose4j.jwk.PublicJsonWebKey;
  * periodically, deltas from Docker events as they happen) and reconciles the host to each desired state it
  * receives, re-applying the last one periodically to heal drift; runs the hub's one-shot commands. When the hub is unreachable the containers keep
  * running and the agent redials with jittered exponential backoff. Closing the agent stops no container.
+ *
+ * <p>Volumes: every reconcile pass, the periodic one too, reads the fences of the desired state's volumes, so a
+ * container runs only with a valid lease and one whose lease moved to another host stops within one snapshot
+ * interval even when this host cannot reach the hub; local-synced volumes are synced on schedule ({@link Volumes}).
+ * Full reports carry the volumes' state and the health of the shared mount ({@link MountHealthCheck}), checked on a
+ * thread of its own so a hung mount delays no heartbeat.
  */
 public final class Agent implements AutoCloseable {
 
@@ -54,13 +64,19 @@ public final class Agent implements AutoCloseable {
     private final AgentConfig config;
     private final DockerClient docker;
     private final HostContainers host;
-    private final ReconcilePass reconcile;
+    private volatile ReconcilePass reconcile;
     private final HostFactsReader facts;
     private final CommandRunner commands;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("agent"));
     private final ExecutorService reconciler = Executors.newSingleThreadExecutor(daemon("reconcile"));
+    private final ExecutorService snapshots = Executors.newSingleThreadExecutor(daemon("snapshot"));
     private final PublicJsonWebKey sealingKey;
+    private final DockerActions dockerActions;
+    private final RcloneCommand volumeRclone;
+    private volatile Volumes volumes;
+    private volatile MountHealthCheck mountHealth;
+    private String lastHeldSummary;
     private volatile Credential credential;
     private volatile Frame.Desired desired;
     private volatile WebSocket socket;
@@ -73,7 +89,9 @@ public final class Agent implements AutoCloseable {
         this.docker = DockerClients.connect(config.dockerHost());
         this.host = new HostContainers(docker);
         this.sealingKey = SealingKey.loadOrCreate(config.stateDir());
-        this.reconcile = new ReconcilePass(host, new DockerActions(docker, sealingKey));
+        this.dockerActions = new DockerActions(docker, sealingKey);
+        this.reconcile = new ReconcilePass(host, dockerActions);
+        this.volumeRclone = new RcloneCommand(config.rclone(), config.rcloneConfig());
         this.facts = new HostFactsReader(config.hostRoot(), docker);
         this.commands = new CommandRunner(docker, config.rclone(), config.rcloneConfig(), sealingKey);
     }
@@ -83,6 +101,10 @@ public final class Agent implements AutoCloseable {
         credential = Credential.loadOrEnroll(config.stateDir(), config.gatewayUrl(), config.enrollmentKey(),
                 hostFacts.hostname());
         LOG.info(() -> "Agent " + VERSION + " for host " + credential.hostId() + " dialing " + config.gatewayUrl());
+        volumes = new Volumes(credential.hostId(), volumeRclone, config.stateDir(), this::reconcileNow).start();
+        mountHealth = new MountHealthCheck(config.mountPath(), credential.hostId(), config.rcloneRc(),
+                Duration.ofSeconds(10));
+        reconcile = new ReconcilePass(host, dockerActions, volumes.leases());
         changes = ContainerChanges.follow(docker, this::onChange);
         long heartbeat = config.heartbeatInterval().toMillis();
         long snapshot = config.snapshotInterval().toMillis();
@@ -112,7 +134,7 @@ public final class Agent implements AutoCloseable {
                     LOG.info("Connected to the hub");
                     send(new Frame.Hello(Frames.PROTOCOL_VERSION, VERSION, credential.hostId(), facts.read(),
                             SecretSealing.publicJwk(sealingKey)));
-                    send(snapshot());
+                    sendSnapshot();
                 });
     }
 
@@ -138,16 +160,13 @@ public final class Agent implements AutoCloseable {
 
     private void apply(Frame.Desired state) {
         try {
-            List<Outcome> outcomes = reconcile.run(state.containers());
+            List<Outcome> outcomes = reconcile.run(state.containers(), state.volumes());
             boolean succeeded = outcomes.stream().allMatch(Outcome::succeeded);
-            String summary = outcomes.isEmpty() ? "in sync" : outcomes.size() + " step(s), "
-                    + outcomes.stream().filter(o -> !o.succeeded()).count() + " failed"
-                    + outcomes.stream().filter(o -> !o.succeeded()).map(o -> "; " + o.container() + " "
-                            + o.action() + ": " + o.message()).reduce("", String::concat);
-            if (!outcomes.isEmpty()) {
+            String summary = Outcome.summary(outcomes);
+            if (worthReporting(outcomes, summary)) {
                 send(new Frame.Result(null, state.revision(), succeeded, summary,
                         succeeded ? null : Frame.Failure.FAILED));
-                send(snapshot());
+                sendSnapshot();
             }
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Reconciling revision " + state.revision() + " failed", e);
@@ -156,12 +175,35 @@ public final class Agent implements AutoCloseable {
         }
     }
 
+    /**
+     * A pass that only holds containers back (no lease) repeats every period: its result is sent again only when
+     * what it says changes.
+     */
+    private boolean worthReporting(List<Outcome> outcomes, String summary) {
+        if (outcomes.isEmpty()) {
+            lastHeldSummary = null;
+            return false;
+        }
+        if (outcomes.stream().allMatch(Outcome::held)) {
+            boolean changed = !summary.equals(lastHeldSummary);
+            lastHeldSummary = summary;
+            return changed;
+        }
+        lastHeldSummary = null;
+        return true;
+    }
+
     private void snapshotAndHeal() {
+        reconcileNow();
+        sendSnapshot();
+    }
+
+    /** Queues a pass over the last desired state: to heal drift, re-check leases, or after a lease went stale. */
+    private void reconcileNow() {
         Frame.Desired current = desired;
         if (current != null) {
             reconciler.submit(() -> apply(current));
         }
-        send(snapshot());
     }
 
     /**
@@ -171,14 +213,30 @@ public final class Agent implements AutoCloseable {
      */
     private void onChange(ContainerChange change) {
         send(new Frame.Report(false, List.of(toState(change)), Instant.now()));
-        Frame.Desired current = desired;
-        if (current != null && change.managed() && change.name().endsWith(ContainerSpec.SUCCESSOR_SUFFIX)) {
-            reconciler.submit(() -> apply(current));
+        if (change.managed() && change.name().endsWith(ContainerSpec.SUCCESSOR_SUFFIX)) {
+            reconcileNow();
         }
     }
 
-    private Frame.Report snapshot() {
-        return new Frame.Report(true, host.all().stream().map(Agent::toState).toList(), Instant.now());
+    /** A full report, assembled off the scheduler's thread: checking the mount may take up to its timeout. */
+    private void sendSnapshot() {
+        snapshots.execute(() -> {
+            List<MountHealth> mounts = mounts();
+            send(new Frame.Report(true, host.all().stream().map(Agent::toState).toList(), Instant.now(), mounts,
+                    volumes.states()));
+        });
+    }
+
+    private List<MountHealth> mounts() {
+        try {
+            return mountHealth.check();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Checking the mount at " + config.mountPath() + " failed", e);
+            return List.of();
+        }
     }
 
     static ContainerState toState(ActualContainer container) {
@@ -229,7 +287,13 @@ public final class Agent implements AutoCloseable {
         }
         scheduler.shutdownNow();
         reconciler.shutdownNow();
+        snapshots.shutdownNow();
         commands.close();
+        if (volumes != null) {
+            volumes.close(); // the sync schedule stops; the containers keep running
+            mountHealth.close();
+        }
+        volumeRclone.close();
         try {
             if (changes != null) {
                 changes.close();

@@ -17,9 +17,14 @@ import java.util.Optional;
  * @param rcloneConfig   {@code HOMEPORT_RCLONE_CONFIG} (default {@code /etc/homeport/rclone.conf})
  * @param hostRoot       {@code HOMEPORT_HOST_ROOT} (default {@code /}): where the host's {@code /etc} and {@code /proc}
  *                       are seen, for its facts; {@code /host} in the container image, with the host's root mounted
+ * @param mountPath      {@code HOMEPORT_MOUNT_PATH} (default {@code /mnt/homeport}): the host's mount of the shared
+ *                       remote, whose health full reports carry
+ * @param rcloneRc       {@code HOMEPORT_RCLONE_RC} (default {@code http://127.0.0.1:5572}): that mount's rclone
+ *                       remote-control API
  */
 public record AgentConfig(URI gatewayUrl, Optional<String> enrollmentKey, Path stateDir, String dockerHost,
-        Duration heartbeatInterval, Duration snapshotInterval, String rclone, Path rcloneConfig, Path hostRoot) {
+        Duration heartbeatInterval, Duration snapshotInterval, String rclone, Path rcloneConfig, Path hostRoot,
+        Path mountPath, URI rcloneRc) {
 
     public static AgentConfig fromEnvironment(Map<String, String> env) {
         String gateway = env.get("HOMEPORT_GATEWAY_URL");
@@ -34,7 +39,9 @@ public record AgentConfig(URI gatewayUrl, Optional<String> enrollmentKey, Path s
                 Duration.parse(env.getOrDefault("HOMEPORT_AGENT_SNAPSHOT", "PT30S")),
                 env.getOrDefault("HOMEPORT_RCLONE", "rclone"),
                 Path.of(env.getOrDefault("HOMEPORT_RCLONE_CONFIG", "/etc/homeport/rclone.conf")),
-                Path.of(env.getOrDefault("HOMEPORT_HOST_ROOT", "/")));
+                Path.of(env.getOrDefault("HOMEPORT_HOST_ROOT", "/")),
+                Path.of(env.getOrDefault("HOMEPORT_MOUNT_PATH", "/mnt/homeport")),
+                URI.create(env.getOrDefault("HOMEPORT_RCLONE_RC", "http://127.0.0.1:5572")));
     }
 
     /** Never print the enrollment key. */

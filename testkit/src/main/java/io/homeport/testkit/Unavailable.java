@@ -19,6 +19,11 @@ final class Unavailable {
         return new IllegalStateException(reason, cause); // not reached: abort throws
     }
 
+    /** Skips, even under {@code CI=true}: for what no package provides, such as a kernel device. */
+    static void skip(String reason) {
+        Assumptions.abort(reason);
+    }
+
     /** Skips or fails (as {@link #skipOrFail}) unless every one of {@code commands} is on the PATH. */
     static void requireCommands(String install, String... commands) {
         for (String command : commands) {

@@ -4,6 +4,7 @@ import io.homeport.agent.protocol.Frame;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,7 +55,16 @@ public final class RcloneCommand implements AutoCloseable {
      */
     public String run(UUID commandId, String operation, List<String> arguments,
             Consumer<Frame.Progress> progress) throws InterruptedException {
-        Finished finished = execute(commandId, arguments, progress);
+        return run(commandId, operation, arguments, null, progress);
+    }
+
+    /**
+     * As {@link #run(UUID, String, List, Consumer)}, with {@code stdin} (a small text, written before any output is
+     * read, e.g. for {@code rclone rcat}) on rclone's standard input; null gives it an empty one.
+     */
+    public String run(UUID commandId, String operation, List<String> arguments, String stdin,
+            Consumer<Frame.Progress> progress) throws InterruptedException {
+        Finished finished = execute(commandId, operation, arguments, stdin, progress);
         if (finished.exit() != 0) {
             throw finished.failure(operation);
         }
@@ -67,7 +77,7 @@ public final class RcloneCommand implements AutoCloseable {
      */
     public Optional<String> runUnlessMissing(UUID commandId, String operation, List<String> arguments,
             Consumer<Frame.Progress> progress) throws InterruptedException {
-        Finished finished = execute(commandId, arguments, progress);
+        Finished finished = execute(commandId, operation, arguments, null, progress);
         if (NOT_FOUND.contains(finished.exit())) {
             return Optional.empty();
         }
@@ -77,8 +87,8 @@ public final class RcloneCommand implements AutoCloseable {
         return Optional.of(finished.summary());
     }
 
-    private Finished execute(UUID commandId, List<String> arguments, Consumer<Frame.Progress> progress)
-            throws InterruptedException {
+    private Finished execute(UUID commandId, String operation, List<String> arguments, String stdin,
+            Consumer<Frame.Progress> progress) throws InterruptedException {
         List<String> argv = new ArrayList<>(List.of(rclone));
         argv.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
@@ -90,6 +100,16 @@ public final class RcloneCommand implements AutoCloseable {
             throw new CommandFailure(Frame.Failure.FAILED, "cannot run " + rclone + ": " + e.getMessage());
         }
         running.add(process);
+        try (OutputStream input = process.getOutputStream()) {
+            if (stdin != null) {
+                input.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            process.destroyForcibly();
+            running.remove(process);
+            throw new CommandFailure(Frame.Failure.FAILED, "writing to rclone " + operation + " failed: "
+                    + e.getMessage());
+        }
         OutputTail messages = new OutputTail(MAX_OUTPUT);
         Frame.Progress last = null;
         try (BufferedReader lines = new BufferedReader(

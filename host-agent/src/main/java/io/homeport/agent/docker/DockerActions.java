@@ -57,6 +57,10 @@ public final class DockerActions {
         List<Outcome> outcomes = new ArrayList<>();
         Set<String> failed = new HashSet<>();
         for (Action action : plan) {
+            if (action instanceof Action.Hold hold && !failed.contains(hold.container())) {
+                outcomes.add(Outcome.held(hold));
+                continue;
+            }
             if (failed.contains(action.container())) {
                 outcomes.add(Outcome.skipped(action));
                 continue;

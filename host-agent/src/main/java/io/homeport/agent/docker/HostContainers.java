@@ -13,14 +13,25 @@ import java.util.Set;
 public final class HostContainers {
 
     private final DockerClient docker;
+    private final String namePrefix;
 
     public HostContainers(DockerClient docker) {
+        this(docker, "");
+    }
+
+    /**
+     * Only the containers whose names start with {@code namePrefix}: a pass over this view leaves every other
+     * container alone, which lets tests that share one engine reconcile their own containers only.
+     */
+    public HostContainers(DockerClient docker, String namePrefix) {
         this.docker = docker;
+        this.namePrefix = namePrefix;
     }
 
     /** Every container, running or not, managed or not. */
     public List<ActualContainer> all() {
-        return docker.listContainersCmd().withShowAll(true).exec().stream().map(HostContainers::toActual).toList();
+        return docker.listContainersCmd().withShowAll(true).exec().stream().map(HostContainers::toActual)
+                .filter(container -> container.name().startsWith(namePrefix)).toList();
     }
 
     /** Image references present on the host ({@code repo:tag}). */

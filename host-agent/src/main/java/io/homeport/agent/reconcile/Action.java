@@ -29,6 +29,13 @@ public sealed interface Action {
     record Remove(String container, String id) implements Action {
     }
 
+    /**
+     * A container held back because a volume it mounts has no valid lease: nothing is done to it beyond a
+     * {@link Stop} planned before this; {@code reason} says which lease and what became of the container.
+     */
+    record Hold(String container, String reason) implements Action {
+    }
+
     /** A start-first successor ({@code from}) takes its predecessor's name once the predecessor is gone. */
     record Rename(String container, String from) implements Action {
     }

@@ -1,5 +1,6 @@
 package io.homeport.agent.reconcile;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +26,11 @@ public record ActualContainer(String id, String name, String image, String state
 
     public boolean managed() {
         return ManagedLabels.isManaged(labels);
+    }
+
+    /** The volumes it mounts, by key ({@code <app>/<name>}). */
+    public List<String> volumes() {
+        return ManagedLabels.volumes(labels);
     }
 
     public String specHash() {

@@ -1,6 +1,7 @@
 package io.homeport.agent.reconcile;
 
 import io.homeport.agent.protocol.ContainerSpec;
+import io.homeport.agent.protocol.HostVolume;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -24,11 +25,25 @@ import java.util.stream.Collectors;
  * {@link ContainerSpec#successorName()}; once the successor is {@link ActualContainer#ready() ready} the old one is
  * stopped and removed and the successor renamed into its place. Until then the old one keeps serving; a successor
  * that fails is left for the deployer to judge, and is removed when the desired state no longer asks for it.
+ *
+ * <p>Leases: a desired container that mounts a volume ({@link io.homeport.agent.protocol.ContainerOptions.Mount#volume()})
+ * runs only while this host holds that volume's lease ({@link LeaseBlock}). Without one it is neither created nor
+ * started nor changed, and a missing or stale lease also stops it (stopped, not removed: its data and container
+ * stay for when the lease comes back); each such container gets an {@link Action.Hold} saying why.
  */
 public final class Reconciler {
 
+    /** A diff with no volume leases: any container that mounts a volume is held back. */
     public static List<Action> diff(List<ContainerSpec> desired, Collection<ActualContainer> actual,
             Set<String> imagesPresent) {
+        return diff(desired, actual, imagesPresent, Map.of());
+    }
+
+    /**
+     * @param leases the lease of each volume of the desired state by {@link HostVolume#key()}, as last checked
+     */
+    public static List<Action> diff(List<ContainerSpec> desired, Collection<ActualContainer> actual,
+            Set<String> imagesPresent, Map<String, VolumeLease> leases) {
         Map<String, ActualContainer> managed = actual.stream().filter(ActualContainer::managed)
                 .collect(Collectors.toMap(ActualContainer::name, Function.identity(), (a, b) -> a, LinkedHashMap::new));
 
@@ -43,6 +58,12 @@ public final class Reconciler {
             kept.add(name);
             ActualContainer current = managed.get(name);
             String hash = SpecHash.of(spec);
+            LeaseBlock block = LeaseBlock.of(spec, leases);
+            if (block != null) {
+                kept.add(spec.successorName());
+                hold(spec, hash, block, current, managed.get(spec.successorName()), changes);
+                continue;
+            }
             if (current != null && hash.equals(current.specHash())) {
                 if (!current.running()) {
                     changes.add(new Action.Start(name));
@@ -99,6 +120,24 @@ public final class Reconciler {
             into.add(new Action.Rename(spec.containerName(), next));
         }
         // otherwise the successor is starting, or failing: the old container keeps serving meanwhile
+    }
+
+    /** What to do with a container whose volume lease is missing, stale or unknown: never more than stop it. */
+    private static void hold(ContainerSpec spec, String hash, LeaseBlock block, ActualContainer current,
+            ActualContainer successor, List<Action> into) {
+        String name = spec.containerName();
+        if (successor != null && successor.running() && block.stopsRunning()) {
+            into.add(new Action.Stop(successor.name(), successor.id()));
+        }
+        if (current == null || !current.running()) {
+            into.add(new Action.Hold(name, block.reason() + ": not started"));
+        } else if (block.stopsRunning()) {
+            into.add(new Action.Stop(name, current.id()));
+            into.add(new Action.Hold(name, block.reason() + ": stopped"));
+        } else if (!hash.equals(current.specHash())) {
+            into.add(new Action.Hold(name, block.reason() + ": left running, not updated"));
+        }
+        // otherwise it runs as desired, and an unknown lease is no reason to stop it
     }
 
     private static void pull(ContainerSpec spec, Set<String> imagesPresent, Set<String> pulled, List<Action> into) {

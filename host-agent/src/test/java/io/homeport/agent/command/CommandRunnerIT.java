@@ -49,7 +49,8 @@ class CommandRunnerIT {
         talker = new ContainerSpec(app, 0, 1, image,
                 List.of("sh", "-c", "for i in $(seq 1 50); do echo out $i; echo err $i >&2; done; sleep 3600"),
                 Map.of(), Map.of(), List.of(), "unless-stopped", PullPolicy.NEVER);
-        new ReconcilePass(new HostContainers(docker), new DockerActions(docker, SecretSealing.newKey())).run(List.of(talker));
+        new ReconcilePass(new HostContainers(docker, talker.containerName()), new DockerActions(docker,
+                SecretSealing.newKey())).run(List.of(talker));
         created.add(talker.containerName());
     }
 

@@ -27,7 +27,8 @@ class ContainerChangesIT {
         ContainerSpec spec = new ContainerSpec("ev" + UUID.randomUUID().toString().substring(0, 8), 0, 1, image,
                 List.of("sleep", "3600"), Map.of(), Map.of(), List.of(), "no", PullPolicy.NEVER);
         BlockingQueue<ContainerChange> changes = new LinkedBlockingQueue<>();
-        ReconcilePass pass = new ReconcilePass(new HostContainers(docker), new DockerActions(docker, SecretSealing.newKey()));
+        ReconcilePass pass = new ReconcilePass(new HostContainers(docker, spec.containerName()),
+                new DockerActions(docker, SecretSealing.newKey()));
 
         try (ContainerChanges ignored = ContainerChanges.follow(docker,
                 change -> {

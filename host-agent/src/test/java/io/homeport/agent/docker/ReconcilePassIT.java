@@ -63,9 +63,10 @@ class ReconcilePassIT {
                 Map.of("team", "it"), List.of(), "unless-stopped", PullPolicy.NEVER);
     }
 
-    private static ReconcilePass pass() {
-        // a new pass object each time, as after an agent restart: nothing carried over but Docker's labels
-        return new ReconcilePass(new HostContainers(docker), new DockerActions(docker, KEY));
+    private ReconcilePass pass() {
+        // a new pass object each time, as after an agent restart: nothing carried over but Docker's labels; it sees
+        // this test's containers only, so it never removes another's managed containers from the shared engine
+        return new ReconcilePass(new HostContainers(docker, "hp-" + prefix), new DockerActions(docker, KEY));
     }
 
     private InspectContainerResponse inspect(ContainerSpec spec) {
@@ -121,7 +122,7 @@ class ReconcilePassIT {
 
     @Test
     void anUnmanagedContainerIsNeverTouchedEvenWhenNothingIsDesired() {
-        String name = prefix + "-mine";
+        String name = "hp-" + prefix + "-mine"; // within the pass's view
         unmanaged.add(name);
         docker.createContainerCmd(image).withName(name).withCmd("sleep", "3600").exec();
         docker.startContainerCmd(name).exec();

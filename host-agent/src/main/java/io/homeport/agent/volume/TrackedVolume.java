@@ -1,0 +1,123 @@
+package io.homeport.agent.volume;
+
+import io.homeport.agent.command.CommandFailure;
+import io.homeport.agent.protocol.HostVolume;
+import io.homeport.agent.protocol.VolumeState;
+import io.homeport.agent.reconcile.VolumeLease;
+import java.time.Instant;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * What the agent knows of one volume: the latest {@link HostVolume} the desired state gave for it, its lease as last
+ * checked, its last sync. Its {@link #lock()} serialises everything that touches the volume's data or fence (taking
+ * it over, syncing it), which happen on the reconcile thread and the sync scheduler.
+ */
+final class TrackedVolume {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private volatile HostVolume volume;
+    private volatile boolean desired;
+    private volatile VolumeLease lease;
+    private volatile String fenceProblem;
+    private volatile Instant lastSyncAt;
+    private volatile Boolean lastSyncSucceeded;
+    private volatile String syncProblem;
+    private volatile Instant nextSyncAt = Instant.MAX;
+
+    TrackedVolume(HostVolume volume) {
+        this.volume = volume;
+        this.lease = new VolumeLease(volume.key(), VolumeState.Lease.UNKNOWN, null, volume.epoch());
+    }
+
+    ReentrantLock lock() {
+        return lock;
+    }
+
+    HostVolume volume() {
+        return volume;
+    }
+
+    boolean desired() {
+        return desired;
+    }
+
+    /** The desired state names it (again, perhaps with a new epoch), or no longer does. */
+    void desired(HostVolume latest, boolean stillDesired) {
+        if (latest != null) {
+            volume = latest;
+        }
+        desired = stillDesired;
+    }
+
+    VolumeLease lease() {
+        return lease;
+    }
+
+    /** Reads the fence and records the lease it gives this host's epoch. */
+    VolumeLease checkFence(Fence fence) throws InterruptedException {
+        HostVolume current = volume;
+        try {
+            FenceRecord record = fence.read(current.fence());
+            lease = new VolumeLease(current.key(), record.leaseFor(current.epoch()), record.epoch(), current.epoch());
+            fenceProblem = lease.problem();
+        } catch (CommandFailure | IllegalArgumentException e) {
+            lease = new VolumeLease(current.key(), VolumeState.Lease.UNKNOWN, null, current.epoch());
+            fenceProblem = "fence " + current.fence() + " unreadable: " + firstLine(e.getMessage());
+        }
+        return lease;
+    }
+
+    /** The fence was read but taking the volume over failed: nothing may start on it yet. */
+    void takeoverFailed(String reason) {
+        lease = new VolumeLease(volume.key(), VolumeState.Lease.UNKNOWN, lease.fenceEpoch(), volume.epoch());
+        fenceProblem = "taking the volume over failed: " + firstLine(reason);
+    }
+
+    /** This host wrote its epoch into the fence, or found it there. */
+    void claimed() {
+        lease = new VolumeLease(volume.key(), VolumeState.Lease.HELD, volume.epoch(), volume.epoch());
+        fenceProblem = null;
+    }
+
+    void synced(Instant at, boolean succeeded, String problem) {
+        lastSyncAt = at;
+        lastSyncSucceeded = succeeded;
+        syncProblem = succeeded ? null : firstLine(problem);
+    }
+
+    boolean syncDue(Instant now) {
+        return desired && volume.localSynced() && !now.isBefore(nextSyncAt);
+    }
+
+    /** The next scheduled sync is one interval from {@code now}. */
+    void scheduleSync(Instant now) {
+        int interval = volume.syncIntervalSeconds();
+        nextSyncAt = interval > 0 ? now.plusSeconds(interval) : Instant.MAX;
+    }
+
+    /** Schedules the first sync one interval from {@code now}, unless one is scheduled already. */
+    void scheduleFirstSync(Instant now) {
+        if (nextSyncAt.equals(Instant.MAX)) {
+            scheduleSync(now);
+        }
+    }
+
+    VolumeState state() {
+        VolumeLease current = lease;
+        return new VolumeState(volume.app(), volume.name(), volume.epoch(), current.status(), current.fenceEpoch(),
+                lastSyncAt, lastSyncSucceeded, fenceProblem != null ? fenceProblem : syncProblem);
+    }
+
+    /** rclone's messages can run long; the first line says what went wrong. */
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String stripped = message.strip();
+        int newline = stripped.indexOf('\n');
+        String rest = newline < 0 ? "" : stripped.substring(newline + 1).strip();
+        String first = newline < 0 ? stripped : stripped.substring(0, newline);
+        // "rclone x exited with 1" says little: add rclone's own first message
+        return rest.isEmpty() ? first : first + ": " + rest.lines().findFirst().orElse("");
+    }
+}

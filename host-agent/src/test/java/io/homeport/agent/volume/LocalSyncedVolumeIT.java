@@ -1,0 +1,163 @@
+package io.homeport.agent.volume;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.homeport.agent.command.RcloneCommand;
+import io.homeport.agent.protocol.HostVolume;
+import io.homeport.agent.protocol.VolumeState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A local-synced volume moving between two "hosts" (two state directories and two volume directories) through the
+ * real rclone and the stand-in cloud: synced byte for byte, what a sync replaces kept, restored byte for byte by the
+ * host that takes it over, and never again synced by the host it moved away from.
+ */
+class LocalSyncedVolumeIT {
+
+    @TempDir
+    Path dir;
+
+    private TestCloud cloud;
+    private RcloneCommand rclone;
+    private final String app = "ls" + UUID.randomUUID().toString().substring(0, 8);
+
+    @BeforeEach
+    void serveTheCloud() throws Exception {
+        cloud = TestCloud.serve(dir);
+        rclone = cloud.rclone();
+    }
+
+    @AfterEach
+    void stopTheCloud() {
+        rclone.close();
+        cloud.close();
+    }
+
+    private Volumes host(String name) {
+        return new Volumes(UUID.randomUUID(), rclone, dir.resolve(name + "-state"), () -> { });
+    }
+
+    private HostVolume volume(String host, long epoch, int interval) {
+        return cloud.volume(app, "data", HostVolume.LOCAL_SYNCED, dir.resolve(host + "-volumes/data"), epoch,
+                interval);
+    }
+
+    private static VolumeState.Lease take(Volumes host, HostVolume volume) {
+        return host.leases().check(List.of(volume), List.of(), List.of()).get(volume.key()).status();
+    }
+
+    private static void writeFiles(Path root) throws Exception {
+        Files.createDirectories(root.resolve("db/base/1"));
+        Files.createDirectories(root.resolve("db/pg_tblspc"));
+        Files.writeString(root.resolve("notes.md"), "# notes\n");
+        Files.writeString(root.resolve("db/PG_VERSION"), "16\n");
+        byte[] binary = new byte[1_500_000];
+        new Random(42).nextBytes(binary);
+        Files.write(root.resolve("db/base/1/16384"), binary);
+        Files.write(root.resolve("db/base/1/16385"), new byte[] {0, 1, 2, (byte) 255, 0});
+    }
+
+    @Test
+    void aVolumeSyncsByteForByteMovesToAnotherHostAndTheOldHostNeverSyncsOverIt() throws Exception {
+        Volumes first = host("first");
+        HostVolume mine = volume("first", 1, 0);
+        assertThat(take(first, mine)).isEqualTo(VolumeState.Lease.HELD);
+        assertThat(cloud.readFence(mine)).startsWith("1\n");
+        Path local = Path.of(mine.path());
+        writeFiles(local);
+
+        assertThat(first.syncNow(mine.key())).isTrue();
+        Path remote = cloud.local(mine.remote());
+        assertThat(TestCloud.tree(remote)).isEqualTo(TestCloud.tree(local)).hasSize(4);
+        assertThat(remote.resolve("db/pg_tblspc")).isEmptyDirectory();
+
+        Files.writeString(local.resolve("notes.md"), "# notes, changed\n");
+        Files.delete(local.resolve("db/base/1/16385"));
+        assertThat(first.syncNow(mine.key())).isTrue();
+        assertThat(TestCloud.tree(remote)).isEqualTo(TestCloud.tree(local));
+        Path replaced;
+        try (Stream<Path> stamps = Files.list(cloud.local(mine.replaced()))) {
+            replaced = stamps.filter(stamp -> stamp.getFileName().toString()
+                    .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d-\\d\\d-\\d\\dZ")).findFirst().orElseThrow();
+        }
+        assertThat(replaced.resolve("notes.md")).hasContent("# notes");
+        assertThat(replaced.resolve("db/base/1/16385")).hasBinaryContent(new byte[] {0, 1, 2, (byte) 255, 0});
+        assertThat(first.states()).singleElement().satisfies(state -> {
+            assertThat(state.lease()).isEqualTo(VolumeState.Lease.HELD);
+            assertThat(state.lastSyncSucceeded()).isTrue();
+            assertThat(state.lastSyncAt()).isAfter(Instant.now().minusSeconds(60));
+        });
+
+        Volumes second = host("second");
+        HostVolume theirs = volume("second", 2, 0);
+        Files.createDirectories(Path.of(theirs.path()));
+        Files.writeString(Path.of(theirs.path()).resolve("leftover"), "from an older tenure");
+        assertThat(take(second, theirs)).isEqualTo(VolumeState.Lease.HELD);
+        Map<String, String> synced = TestCloud.tree(local);
+        assertThat(TestCloud.tree(Path.of(theirs.path()))).isEqualTo(synced);
+        assertThat(cloud.readFence(theirs)).startsWith("2\n");
+
+        Files.writeString(local.resolve("notes.md"), "written after the lease moved away");
+        assertThat(first.syncNow(mine.key())).isFalse();
+        assertThat(TestCloud.tree(remote)).isEqualTo(synced);
+        assertThat(first.states()).singleElement().satisfies(state -> {
+            assertThat(state.lease()).isEqualTo(VolumeState.Lease.STALE);
+            assertThat(state.fenceEpoch()).isEqualTo(2L);
+            assertThat(state.message()).isEqualTo("lease of " + mine.key()
+                    + " is stale (fence holds epoch 2, this host 1)");
+        });
+        assertThat(take(first, mine)).isEqualTo(VolumeState.Lease.STALE);
+
+        // the lease comes back to the first host: its data, from an older tenure, is restored first
+        Files.writeString(Path.of(theirs.path()).resolve("notes.md"), "written on the second host");
+        assertThat(second.syncNow(theirs.key())).isTrue();
+        HostVolume back = volume("first", 3, 0);
+        assertThat(take(first, back)).isEqualTo(VolumeState.Lease.HELD);
+        assertThat(TestCloud.tree(local)).isEqualTo(TestCloud.tree(Path.of(theirs.path())));
+        assertThat(local.resolve("notes.md")).hasContent("written on the second host");
+    }
+
+    @Test
+    void aHeldVolumeIsSyncedOnScheduleAndOneWithAnUnreadableFenceIsNot() throws Exception {
+        try (Volumes host = host("scheduled").start()) {
+            HostVolume volume = volume("scheduled", 1, 1);
+            assertThat(take(host, volume)).isEqualTo(VolumeState.Lease.HELD);
+            Path remote = cloud.local(volume.remote());
+            Files.writeString(Path.of(volume.path()).resolve("written"), "by the app");
+
+            await(() -> Files.exists(remote.resolve("written")), Duration.ofSeconds(15));
+
+            HostVolume cutOff = TestCloud.unreachable(volume);
+            assertThat(take(host, cutOff)).isEqualTo(VolumeState.Lease.UNKNOWN);
+            Files.writeString(Path.of(volume.path()).resolve("later"), "while the fence cannot be read");
+            Thread.sleep(3000);
+            assertThat(remote.resolve("later")).doesNotExist();
+            assertThat(host.states()).singleElement().satisfies(state -> {
+                assertThat(state.lease()).isEqualTo(VolumeState.Lease.UNKNOWN);
+                assertThat(state.message()).startsWith("fence dead:fences/" + volume.key() + " unreadable");
+            });
+        }
+    }
+
+    static void await(java.util.function.BooleanSupplier condition, Duration within) throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not within " + within);
+            }
+            Thread.sleep(100);
+        }
+    }
+}
