@@ -15,13 +15,11 @@ import io.smallrye.jwt.build.Jwt;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * What the gateway decides by itself: who may call, and whether the body is acceptable. No provisioner runs here,
  * so a request that passes both reaches the client layer and gets a 503 problem; the end-to-end suite covers the
- * rest of the way.
+ * rest of the way. Every endpoint × role is in {@link io.homeport.gateway.security.RoleMatrixTest}.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -84,30 +82,6 @@ class HostResourceSecurityTest {
                 .post("/api/v1/hosts")
                 .then().statusCode(503).contentType("application/problem+json")
                 .header("Retry-After", equalTo("5"));
-    }
-
-    /** Every host and provisioning endpoint × role: 403 for a role not allowed, else the way on (a 503 here). */
-    @ParameterizedTest(name = "{0} {1} as {2} → {3}")
-    @CsvSource({
-            "DELETE, /api/v1/hosts/{id},                              viewer,   403",
-            "DELETE, /api/v1/hosts/{id},                              operator, 403",
-            "DELETE, /api/v1/hosts/{id},                              admin,    503",
-            "POST,   /api/v1/hosts/{id}/preflight,                    viewer,   403",
-            "POST,   /api/v1/hosts/{id}/preflight,                    operator, 503",
-            "POST,   /api/v1/hosts/{id}/preflight,                    admin,    503",
-            "POST,   /api/v1/hosts/{id}/provisioning-runs,            viewer,   403",
-            "POST,   /api/v1/hosts/{id}/provisioning-runs,            operator, 503",
-            "POST,   /api/v1/hosts/{id}/provisioning-runs,            admin,    503",
-            "GET,    /api/v1/hosts/{id}/provisioning-runs,            viewer,   503",
-            "GET,    /api/v1/hosts/{id}/provisioning-runs/{id},       viewer,   503",
-            "DELETE, /api/v1/hosts/{id}/provisioning-runs/{id},       viewer,   403",
-            "DELETE, /api/v1/hosts/{id}/provisioning-runs/{id},       operator, 503",
-    })
-    void hostEndpointsAnswerByRole(String method, String path, String role, int status) {
-        String url = path.replace("{id}", UUID.randomUUID().toString());
-        given().auth().oauth2(token("user-" + role, role)).request(method, url)
-                .then().statusCode(status).contentType("application/problem+json");
-        given().request(method, url).then().statusCode(401);
     }
 
     @Test

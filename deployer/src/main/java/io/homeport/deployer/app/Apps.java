@@ -122,6 +122,7 @@ public class Apps {
                     decision.refusals().entrySet().stream()
                             .map(e -> new FieldError("hosts." + e.getKey(), e.getValue())).toList()));
         }
+        requestVolumes(deployment, spec, decision);
         if (deployment.waitsForVolumes.isEmpty()) {
             start(deployment, decision);
         }
@@ -162,8 +163,7 @@ public class Apps {
 
     /**
      * Stores the spec as the app's next revision with a deployment {@code QUEUED}: nothing reaches a host, and the
-     * app's target revision and replicas stay as they are, until {@link #start}. Its volumes are requested from the
-     * storage-manager; those not ready yet are what the deployment waits for ({@code waitsForVolumes}).
+     * app's target revision and replicas stay as they are, until {@link #start}.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Deployment queue(App app, AppSpec spec) {
@@ -184,9 +184,18 @@ public class Apps {
         deployment.revision = revision;
         deployment.state = Deployment.State.QUEUED;
         deployment.createdAt = stored.createdAt;
-        deployment.waitsForVolumes = volumes.request(app.name, spec);
         deployment.persist();
         return deployment;
+    }
+
+    /**
+     * Requests the spec's volumes from the storage-manager for the host {@code decision} puts the app on; those whose
+     * lease that host does not hold yet are what the deployment waits for ({@code waitsForVolumes}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void requestVolumes(Deployment deployment, AppSpec spec, PlacementDecision decision) {
+        deployment.waitsForVolumes = spec.volumes().isEmpty() ? List.of()
+                : volumes.request(deployment.app, spec, decision.volumeHost());
     }
 
     /**
@@ -224,10 +233,14 @@ public class Apps {
                 deployment.revision, previousRevision, List.copyOf(hosts), deployment.startedAt));
     }
 
-    /** What placement sees: every host, with what the other apps placed there take (each app's spec read once). */
+    /**
+     * What placement sees: every host, with what the other apps placed there take (each app's spec read once) and
+     * how many of this app's volume leases it holds.
+     */
     private List<Candidate> candidates(String placing) {
         List<Candidate> candidates = new ArrayList<>();
         Map<String, AppSpec> targets = new HashMap<>();
+        Map<UUID, Integer> leases = volumes.leasesByHolder(placing);
         for (PlacementHost host : PlacementHost.<PlacementHost>listAll()) {
             double cpus = 0;
             long memory = 0;
@@ -240,7 +253,7 @@ public class Apps {
                 ports.addAll(Placement.hostPorts(spec));
             }
             candidates.add(new Candidate(host.hostId, host.name, host.labels, host.online, host.cpus, host.memoryMb,
-                    cpus, memory, ports, host.sealingKey != null));
+                    cpus, memory, ports, host.sealingKey != null, leases.getOrDefault(host.hostId, 0)));
         }
         return candidates;
     }

@@ -1,11 +1,12 @@
 package io.homeport.deployer.app;
 
 import io.homeport.agent.protocol.ContainerSpec;
-import io.homeport.deployer.config.DeployerConfig;
+import io.homeport.agent.protocol.HostVolume;
 import io.homeport.api.apps.AppSpec;
 import io.homeport.deployer.host.HostDesired;
 import io.homeport.deployer.host.PlacementHost;
 import io.homeport.deployer.secret.Secrets;
+import io.homeport.deployer.volume.Volumes;
 import io.homeport.events.EventTypes;
 import io.homeport.events.agent.AgentDesiredState;
 import io.homeport.platform.outbox.Outbox;
@@ -15,26 +16,32 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes the whole desired state of hosts (every replica placed there, at its app's target revision, its secrets
- * sealed to the host's agent) to the compacted topic, through the outbox, in the transaction that changed it. Each
- * publication for a host takes the next revision of that host's desired state.
+ * sealed to the host's agent; the volume leases the host holds for the apps placed there) to the compacted topic,
+ * through the outbox, in the transaction that changed it. Each publication for a host takes the next revision of that
+ * host's desired state.
  */
 @ApplicationScoped
 public class DesiredStatePublisher {
 
+    private static final Logger LOG = Logger.getLogger(DesiredStatePublisher.class);
+
     private final Outbox outbox;
     private final AppSpecJson specs;
-    private final DeployerConfig config;
     private final Secrets secrets;
+    private final Volumes volumes;
 
-    DesiredStatePublisher(Outbox outbox, AppSpecJson specs, DeployerConfig config, Secrets secrets) {
+    DesiredStatePublisher(Outbox outbox, AppSpecJson specs, Secrets secrets, Volumes volumes) {
         this.outbox = outbox;
         this.specs = specs;
-        this.config = config;
         this.secrets = secrets;
+        this.volumes = volumes;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -42,27 +49,37 @@ public class DesiredStatePublisher {
         hosts.stream().distinct().sorted().forEach(this::publish);
     }
 
-    private void publish(UUID hostId) {
-        List<ContainerSpec> containers = new ArrayList<>();
-        List<Replica> replicas = Replica.list("hostId", hostId);
-        replicas.sort(Comparator.comparing((Replica r) -> r.app).thenComparingInt(r -> r.replica));
-        // replicas are sorted by app: each app's spec is read, and its secrets sealed, once for all its replicas here
-        String current = null;
-        AppSpec spec = null;
-        Secrets.Sealed sealed = null;
-        long revision = 0;
-        for (Replica replica : replicas) {
-            if (!replica.app.equals(current)) {
-                current = replica.app;
-                revision = App.<App>findById(current).targetRevision;
-                AppRevision stored = AppRevision.findById(new AppRevision.Key(current, revision));
-                spec = specs.read(stored.spec);
-                sealed = stored.secretVersions.isEmpty() ? Secrets.Sealed.NONE
-                        : secrets.seal(spec, stored.secretVersions, sealingKey(hostId));
-            }
-            containers.add(ContainerSpecs.of(spec, replica.replica, revision, sealed, config.sharedMount(),
-                    config.localVolumes()));
+    /** Publishes {@code host}'s desired state again if {@code app} runs there, e.g. once a lease of it moved away. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void republishWhereRunning(String app, UUID host) {
+        if (Replica.count("app = ?1 and hostId = ?2", app, host) > 0) {
+            publish(host);
         }
+    }
+
+    private void publish(UUID hostId) {
+        Map<String, List<Replica>> byApp = new TreeMap<>();
+        Replica.<Replica>list("hostId", hostId).forEach(replica ->
+                byApp.computeIfAbsent(replica.app, app -> new ArrayList<>()).add(replica));
+        List<ContainerSpec> containers = new ArrayList<>();
+        // each app's spec is read, and its secrets sealed, once for all its replicas here
+        byApp.forEach((app, replicas) -> {
+            long revision = App.<App>findById(app).targetRevision;
+            AppRevision stored = AppRevision.findById(new AppRevision.Key(app, revision));
+            AppSpec spec = specs.read(stored.spec);
+            Map<String, HostVolume> leases = volumes.leases(app);
+            List<String> unleased = spec.volumes().stream().map(AppSpec.Volume::name)
+                    .filter(name -> !leases.containsKey(name)).toList();
+            if (!unleased.isEmpty()) {
+                LOG.warnf("App %s revision %d is left out of host %s's desired state: no lease was ever granted for "
+                        + "its volumes %s", app, revision, hostId, unleased);
+                return;
+            }
+            Secrets.Sealed sealed = stored.secretVersions.isEmpty() ? Secrets.Sealed.NONE
+                    : secrets.seal(spec, stored.secretVersions, sealingKey(hostId));
+            replicas.stream().sorted(Comparator.comparingInt(replica -> replica.replica)).forEach(replica ->
+                    containers.add(ContainerSpecs.of(spec, replica.replica, revision, sealed, leases)));
+        });
         HostDesired desired = HostDesired.<HostDesired>findByIdOptional(hostId).orElseGet(() -> {
             HostDesired first = new HostDesired();
             first.hostId = hostId;
@@ -70,8 +87,8 @@ public class DesiredStatePublisher {
             return first;
         });
         desired.revision++;
-        outbox.emit(EventTypes.AGENT_DESIRED_STATE, hostId.toString(),
-                new AgentDesiredState(hostId, desired.revision, containers));
+        outbox.emit(EventTypes.AGENT_DESIRED_STATE, hostId.toString(), new AgentDesiredState(hostId,
+                desired.revision, containers, volumes.heldBy(hostId, byApp.keySet())));
     }
 
     /** Placement puts apps with secrets only on hosts whose agent offered a key, so one is there. */

@@ -2,7 +2,6 @@ package io.homeport.deployer.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.nio.file.Path;
 import java.time.Duration;
 
 /** The deployer's own settings ({@code homeport.deployer.*}). */
@@ -12,14 +11,6 @@ public interface DeployerConfig {
     /** Name under which this service records the events it processed; keep it stable across releases. */
     @WithDefault("deployer")
     String consumerName();
-
-    /** Where each host mounts the shared remote; {@code shared} volumes are {@code <it>/apps/<app>/<volume>}. */
-    @WithDefault("/mnt/homeport")
-    Path sharedMount();
-
-    /** Where {@code local-synced} volumes live on each host: {@code <it>/<app>/<volume>}. */
-    @WithDefault("/var/lib/homeport/volumes")
-    Path localVolumes();
 
     /** How long a rollout may take before it counts as failed (and is rolled back). */
     @WithDefault("PT2M")

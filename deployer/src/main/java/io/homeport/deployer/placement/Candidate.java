@@ -10,9 +10,11 @@ import java.util.UUID;
  *
  * @param usedHostPorts {@code 8080/tcp}, ... published by the apps already placed there
  * @param canUnseal     whether its agent offered a sealing key, without which it cannot receive secrets
+ * @param leasesHeld    how many of the placed app's volumes this host holds the writable lease of
  */
 public record Candidate(UUID hostId, String name, Map<String, String> labels, boolean online, double cpus,
-        long memoryMb, double usedCpus, long usedMemoryMb, Set<String> usedHostPorts, boolean canUnseal) {
+        long memoryMb, double usedCpus, long usedMemoryMb, Set<String> usedHostPorts, boolean canUnseal,
+        int leasesHeld) {
 
     public Candidate {
         labels = labels == null ? Map.of() : Map.copyOf(labels);

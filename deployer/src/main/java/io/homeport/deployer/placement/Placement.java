@@ -2,6 +2,8 @@ package io.homeport.deployer.placement;
 
 import io.homeport.api.apps.AppSpec;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,6 +14,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -21,6 +25,10 @@ import java.util.stream.Collectors;
  * memory and host ports one more replica needs. Replicas go one at a time to the qualifying host with the fewest
  * replicas of this app so far (spreading them), then the most free memory, then the name. A replica publishing a
  * host port takes that port, so two such replicas never share a host.
+ *
+ * <p>An app with volumes runs all its replicas on one host, since only one host may hold a volume's writable lease:
+ * the host must fit every replica, and among those that do the one holding most of the app's leases comes first
+ * (a redeploy does not move data needlessly), then the most free memory, then the name.
  */
 public final class Placement {
 
@@ -33,18 +41,14 @@ public final class Placement {
             refusals.put(spec.placement().hostId().toString(), "no such host");
             return new PlacementDecision(List.of(), refusals);
         }
+        return spec.volumes().isEmpty() ? spread(spec, loads.values()) : together(spec, loads.values());
+    }
+
+    private static PlacementDecision spread(AppSpec spec, Collection<Load> loads) {
         List<UUID> chosen = new ArrayList<>();
         for (int replica = 0; replica < spec.replicas(); replica++) {
             Map<String, String> reasons = new LinkedHashMap<>();
-            Load best = null;
-            for (Load load : loads.values()) {
-                String refusal = load.refusal(spec);
-                if (refusal != null) {
-                    reasons.put(load.host.name(), refusal);
-                } else if (best == null || load.betterThan(best)) {
-                    best = load;
-                }
-            }
+            Load best = best(loads, load -> load.refusal(spec), Load::betterThan, reasons);
             if (best == null) {
                 reasons.replaceAll((host, reason) -> "replica " + (chosen.size() + 1) + " of " + spec.replicas()
                         + ": " + reason);
@@ -54,6 +58,34 @@ public final class Placement {
             chosen.add(best.host.hostId());
         }
         return new PlacementDecision(List.copyOf(chosen), Map.of());
+    }
+
+    /** Every replica on the one best host that fits them all; each other host names the replica it cannot take. */
+    private static PlacementDecision together(AppSpec spec, Collection<Load> loads) {
+        Map<String, String> reasons = new LinkedHashMap<>();
+        Load best = best(loads, load -> load.refusalForAll(spec), Load::holdsMoreOrIsBetterThan, reasons);
+        if (best == null) {
+            return new PlacementDecision(List.of(), reasons);
+        }
+        return new PlacementDecision(Collections.nCopies(spec.replicas(), best.host.hostId()), Map.of());
+    }
+
+    /**
+     * The best of the hosts that take what {@code refusal} asks of them (null when none does); each host that does not
+     * puts its reason in {@code reasons}.
+     */
+    private static Load best(Collection<Load> loads, Function<Load, String> refusal, BiPredicate<Load, Load> better,
+            Map<String, String> reasons) {
+        Load best = null;
+        for (Load load : loads) {
+            String refused = refusal.apply(load);
+            if (refused != null) {
+                reasons.put(load.host.name(), refused);
+            } else if (best == null || better.test(load, best)) {
+                best = load;
+            }
+        }
+        return best;
     }
 
     /** A host and what this decision has put on it so far. */
@@ -106,6 +138,26 @@ public final class Placement {
                 return "host port " + taken + " is taken";
             }
             return null;
+        }
+
+        /** Takes every replica of the spec, or says which one it cannot take and why. */
+        String refusalForAll(AppSpec spec) {
+            for (int replica = 1; replica <= spec.replicas(); replica++) {
+                String refusal = refusal(spec);
+                if (refusal != null) {
+                    return "replica " + replica + " of " + spec.replicas() + ": " + refusal
+                            + (replica > 1 ? " (an app with volumes runs all its replicas on one host)" : "");
+                }
+                take(spec);
+            }
+            return null;
+        }
+
+        boolean holdsMoreOrIsBetterThan(Load other) {
+            if (host.leasesHeld() != other.host.leasesHeld()) {
+                return host.leasesHeld() > other.host.leasesHeld();
+            }
+            return betterThan(other);
         }
 
         boolean betterThan(Load other) {

@@ -13,4 +13,9 @@ public record PlacementDecision(List<UUID> hosts, Map<String, String> refusals) 
     public boolean placed() {
         return refusals.isEmpty();
     }
+
+    /** The host an app with volumes runs on: placement puts all its replicas on one. Only for a placed app. */
+    public UUID volumeHost() {
+        return hosts.get(0);
+    }
 }

@@ -27,7 +27,7 @@ import org.jboss.logging.Logger;
 /**
  * Starts {@code QUEUED} deployments once nothing holds them back, in the transaction that removed the last hold: the
  * apps of its stack it waits for ({@link Deployment#waitsFor}) must all have succeeded, and the volumes it waits for
- * ({@link Deployment#waitsForVolumes}) must all be ready. A failure (or rollback) in a stack ends everything queued
+ * ({@link Deployment#waitsForVolumes}) must all be leased to the host it goes to. A failure (or rollback) in a stack ends everything queued
  * behind it, transitively, as {@code FAILED} without it ever reaching a host.
  *
  * <p>The queued rows are locked first: two holds of one app released in concurrent transactions are judged one
@@ -73,7 +73,10 @@ public class DeploymentQueue {
                 notStarted(queued.get(app), cause + " failed"));
     }
 
-    /** The storage-manager has {@code volume} of {@code app} ready: deployments waiting only for it start. */
+    /**
+     * The storage-manager granted {@code volume} of {@code app} to the host it was requested for: deployments waiting
+     * only for it start.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void volumeReady(String app, String volume) {
         List<Deployment> waiting = Deployment.<Deployment>find("app = ?1 and state = ?2", Sort.by("id"), app,
@@ -92,13 +95,22 @@ public class DeploymentQueue {
         }
     }
 
-    /** Placement is decided again now: what the hosts hold has changed since the deployment was accepted. */
+    /**
+     * Placement is decided again now: what the hosts hold has changed since the deployment was accepted. When it picks
+     * a host that does not hold the app's volumes' leases yet, they are requested for it and the deployment waits on.
+     */
     private void start(Deployment deployment) {
         AppSpec spec = specs.revision(deployment.app, deployment.revision);
         PlacementDecision decision = apps.place(deployment.app, spec);
         if (!decision.placed()) {
             notStarted(deployment, "no host can run every replica " + decision.refusals());
             failed(deployment);
+            return;
+        }
+        apps.requestVolumes(deployment, spec, decision);
+        if (!deployment.waitsForVolumes.isEmpty()) {
+            LOG.infof("Deployment of %s revision %d goes to host %s now: it waits for volumes %s to be leased there",
+                    deployment.app, deployment.revision, decision.volumeHost(), deployment.waitsForVolumes);
             return;
         }
         apps.start(deployment, decision);

@@ -53,6 +53,7 @@ public class StackDeployments {
             Deployment deployment = apps.queue(app, spec);
             deployment.stackId = stackId;
             deployment.waitsFor = spec.dependsOn().stream().filter(inStack::contains).toList();
+            apps.requestVolumes(deployment, spec, decision);
             if (deployment.waitsFor.isEmpty() && deployment.waitsForVolumes.isEmpty()) {
                 apps.start(deployment, decision);
             }

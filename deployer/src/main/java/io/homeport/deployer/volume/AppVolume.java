@@ -1,5 +1,6 @@
 package io.homeport.deployer.volume;
 
+import io.homeport.agent.protocol.HostVolume;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -7,10 +8,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
- * A volume of an app as the deployer last asked the storage-manager for it ({@code mode}, when), and whether the
- * storage-manager has answered that it is ready. What the volume is made of is the storage-manager's.
+ * A volume of an app as the deployer last asked the storage-manager for it ({@code mode}, for which host, when), and
+ * the writable lease the storage-manager last granted for it (holder, fencing epoch, paths). What the volume is made
+ * of is the storage-manager's: the deployer only passes the lease on to the holder's desired state.
  */
 @Entity
 @Table(name = "app_volume")
@@ -32,11 +37,27 @@ public class AppVolume extends PanacheEntityBase {
     @Column(name = "requested_at")
     public Instant requestedAt;
 
-    /** When the storage-manager said it is ready; null while it is pending. */
+    /** The host the last request named: the one the app's deployment waits to see holding the lease. */
+    @Column(name = "requested_host_id")
+    public UUID requestedHostId;
+
+    /** When the storage-manager last granted the lease; null while none was granted. */
     @Column(name = "ready_at")
     public Instant readyAt;
 
-    public boolean ready() {
-        return readyAt != null;
+    /** The host holding the writable lease; null while none does. */
+    @Column(name = "host_id")
+    public UUID hostId;
+
+    /** The lease's fencing epoch: it grows each time the lease moves. */
+    public Long epoch;
+
+    /** The volume as its holder's agent is to use it (paths, epoch), as the storage-manager granted it. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public HostVolume lease;
+
+    /** Whether a deployment on {@code host} may start: the volume was last requested for it and it holds the lease. */
+    public boolean leasedTo(UUID host) {
+        return lease != null && host.equals(hostId) && host.equals(requestedHostId) && mode.equals(lease.mode());
     }
 }

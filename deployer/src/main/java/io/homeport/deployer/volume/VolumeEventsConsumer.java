@@ -1,6 +1,7 @@
 package io.homeport.deployer.volume;
 
 import io.cloudevents.CloudEvent;
+import io.homeport.deployer.app.DesiredStatePublisher;
 import io.homeport.deployer.config.DeployerConfig;
 import io.homeport.deployer.rollout.DeploymentQueue;
 import io.homeport.events.EventTypes;
@@ -12,8 +13,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * The storage-manager's answers: a ready volume is marked so and releases the deployments waiting for it, in one
- * transaction with the record that the event was processed.
+ * The storage-manager's answers, each in one transaction with the record that the event was processed: a lease granted
+ * to the host a volume was requested for releases the deployments waiting for it; a lease that moved away from a host
+ * still running the app gives that host a desired state without it, so its agent stops using the volume.
  */
 @ApplicationScoped
 public class VolumeEventsConsumer {
@@ -23,13 +25,16 @@ public class VolumeEventsConsumer {
     private final EventRoutes routes;
 
     VolumeEventsConsumer(IdempotentConsumer idempotent, Volumes volumes, DeploymentQueue queue,
-            DeployerConfig config) {
+            DesiredStatePublisher desired, DeployerConfig config) {
         this.idempotent = idempotent;
         this.consumerName = config.consumerName();
         this.routes = EventRoutes.on(EventTypes.VOLUME_READY, (VolumeReady ready) -> {
-            if (volumes.ready(ready)) {
+            LeaseGrant grant = volumes.grant(ready);
+            if (grant.answersRequest()) {
                 queue.volumeReady(ready.app(), ready.volume());
             }
+            // after the queue: a deployment it started moved the app off those hosts and republished them already
+            grant.previousHolders().forEach(host -> desired.republishWhereRunning(ready.app(), host));
         });
     }
 

@@ -17,7 +17,7 @@ class PlacementTest {
     private static final UUID C = UUID.fromString("00000000-0000-0000-0000-00000000000c");
 
     private static Candidate host(UUID id, String name, Map<String, String> labels, double cpus, long memoryMb) {
-        return new Candidate(id, name, labels, true, cpus, memoryMb, 0, 0, Set.of(), true);
+        return new Candidate(id, name, labels, true, cpus, memoryMb, 0, 0, Set.of(), true, 0);
     }
 
     private static AppSpec app(int replicas, Double cpus, Long memoryMb, Map<String, String> constraints,
@@ -44,7 +44,7 @@ class PlacementTest {
 
     @Test
     void capacityCountsWhatIsAlreadyPlaced() {
-        Candidate busy = new Candidate(A, "alpha", Map.of(), true, 2, 2048, 1.5, 1536, Set.of(), true);
+        Candidate busy = new Candidate(A, "alpha", Map.of(), true, 2, 2048, 1.5, 1536, Set.of(), true, 0);
         Candidate idle = host(B, "beta", Map.of(), 1, 1024);
 
         assertThat(Placement.place(app(1, 1.0, 512L, null, null, null), List.of(busy, idle)).hosts())
@@ -59,9 +59,9 @@ class PlacementTest {
     @Test
     void everyHostSaysWhyWhenNothingFits() {
         List<Candidate> hosts = List.of(
-                new Candidate(A, "alpha", Map.of("tier", "edge"), false, 4, 4096, 0, 0, Set.of(), true),
+                new Candidate(A, "alpha", Map.of("tier", "edge"), false, 4, 4096, 0, 0, Set.of(), true, 0),
                 host(B, "beta", Map.of("tier", "core"), 4, 4096),
-                new Candidate(C, "gamma", Map.of("tier", "edge"), true, 4, 4096, 0, 0, Set.of("8080/tcp"), true));
+                new Candidate(C, "gamma", Map.of("tier", "edge"), true, 4, 4096, 0, 0, Set.of("8080/tcp"), true, 0));
         AppSpec spec = app(1, null, 8192L, Map.of("tier", "edge"), null,
                 List.of(new AppSpec.Port(80, 8080, "tcp")));
 
@@ -88,7 +88,7 @@ class PlacementTest {
 
     @Test
     void anAppWithSecretsGoesOnlyWhereTheAgentCanUnsealThem() {
-        Candidate old = new Candidate(A, "alpha", Map.of(), true, 4, 4096, 0, 0, Set.of(), false);
+        Candidate old = new Candidate(A, "alpha", Map.of(), true, 4, 4096, 0, 0, Set.of(), false, 0);
         Candidate current = host(B, "beta", Map.of(), 1, 1024);
         AppSpec plain = app(1, null, null, null, null, null);
         AppSpec withSecret = new AppSpec("web", "nginx", null, null, null, Map.of("TOKEN", "token"), null, null,
@@ -99,5 +99,49 @@ class PlacementTest {
         assertThat(Placement.place(withSecret, List.of(old)).refusals()).containsExactly(Map.entry("alpha",
                 "replica 1 of 1: its agent offers no key to seal secrets to (an agent from before secrets: "
                         + "upgrade it)"));
+    }
+
+    @Test
+    void anAppWithVolumesRunsAllItsReplicasOnTheOneHostThatFitsThemAll() {
+        List<Candidate> hosts = List.of(host(A, "alpha", Map.of(), 4, 12288), host(B, "beta", Map.of(), 4, 8192));
+
+        assertThat(Placement.place(withVolume(app(2, null, 4096L, null, null, null)), hosts).hosts())
+                .as("together, not spread").containsExactly(A, A);
+        assertThat(Placement.place(withVolume(app(3, null, 4096L, null, null, null)), hosts).hosts())
+                .as("only alpha takes all three").containsExactly(A, A, A);
+        assertThat(Placement.place(withVolume(app(2, null, 8192L, null, null, null)), hosts).refusals())
+                .containsExactly(
+                        Map.entry("alpha", "replica 2 of 2: needs 8192 MiB memory, 4096 of 12288 MiB free (an app "
+                                + "with volumes runs all its replicas on one host)"),
+                        Map.entry("beta", "replica 2 of 2: needs 8192 MiB memory, 0 of 8192 MiB free (an app with "
+                                + "volumes runs all its replicas on one host)"));
+        assertThat(Placement.place(withVolume(app(2, null, null, null, null, List.of(new AppSpec.Port(80, 8080,
+                "tcp")))), hosts).refusals()).as("two replicas publishing one host port never fit one host")
+                .containsEntry("alpha", "replica 2 of 2: host port 8080/tcp is taken (an app with volumes runs all "
+                        + "its replicas on one host)");
+    }
+
+    @Test
+    void theHostHoldingTheAppsLeasesIsPreferredWhenItQualifies() {
+        Candidate holder = new Candidate(B, "beta", Map.of("tier", "edge"), true, 4, 2048, 0, 0, Set.of(), true, 1);
+        Candidate roomy = host(A, "alpha", Map.of("tier", "edge"), 4, 16384);
+        AppSpec spec = withVolume(app(2, null, 512L, Map.of("tier", "edge"), null, null));
+
+        assertThat(Placement.place(spec, List.of(roomy, holder)).hosts()).containsExactly(B, B);
+        assertThat(Placement.place(withVolume(app(2, null, 2048L, null, null, null)), List.of(roomy, holder))
+                .hosts()).as("the holder cannot take both replicas").containsExactly(A, A);
+        Candidate offline = new Candidate(B, "beta", Map.of("tier", "edge"), false, 4, 2048, 0, 0, Set.of(), true,
+                1);
+        assertThat(Placement.place(spec, List.of(roomy, offline)).hosts()).containsExactly(A, A);
+        assertThat(Placement.place(withVolume(app(1, null, null, null, A, null)), List.of(roomy, holder)).hosts())
+                .as("a named host wins over the holder").containsExactly(A);
+        assertThat(Placement.place(app(2, null, null, null, null, null), List.of(roomy, holder)).hosts())
+                .as("an app without volumes still spreads").containsExactly(A, B);
+    }
+
+    private static AppSpec withVolume(AppSpec spec) {
+        return new AppSpec(spec.name(), spec.image(), null, null, null, null, spec.ports(),
+                List.of(new AppSpec.Volume("data", null, "/data", false)), null, null, null, spec.resources(),
+                spec.replicas(), spec.placement(), null, null, null, null, null);
     }
 }

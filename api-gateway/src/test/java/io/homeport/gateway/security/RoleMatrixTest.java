@@ -1,0 +1,106 @@
+package io.homeport.gateway.security;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.homeport.gateway.storage.StorageManagerStandIn;
+import io.homeport.testkit.KafkaTestResource;
+import io.homeport.testkit.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.specification.RequestSpecification;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Endpoints × roles: 403 problem for a role that is not allowed, 401 without a token, else the call goes on to the
+ * service behind the gateway and its answer comes back. No provisioner runs here (so its endpoints answer 503); the
+ * storage-manager's stand-in answers its own.
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(StorageManagerStandIn.class)
+class RoleMatrixTest {
+
+    private static final String REMOTE = "{\"type\": \"sftp\", \"options\": {\"host\": \"nas.lan\"}}";
+    private static final String POLICY = "{\"enabled\": true, \"intervalMinutes\": 60, \"keepLast\": 7, "
+            + "\"maxAgeDays\": 30}";
+
+    @ParameterizedTest(name = "{0} {1} as {2} → {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            DELETE | /api/v1/hosts/{id}                                  | viewer   | 403
+            DELETE | /api/v1/hosts/{id}                                  | operator | 403
+            DELETE | /api/v1/hosts/{id}                                  | admin    | 503
+            POST   | /api/v1/hosts/{id}/preflight                        | viewer   | 403
+            POST   | /api/v1/hosts/{id}/preflight                        | operator | 503
+            POST   | /api/v1/hosts/{id}/preflight                        | admin    | 503
+            POST   | /api/v1/hosts/{id}/provisioning-runs                | viewer   | 403
+            POST   | /api/v1/hosts/{id}/provisioning-runs                | operator | 503
+            POST   | /api/v1/hosts/{id}/provisioning-runs                | admin    | 503
+            GET    | /api/v1/hosts/{id}/provisioning-runs                | viewer   | 503
+            GET    | /api/v1/hosts/{id}/provisioning-runs/{id}           | viewer   | 503
+            DELETE | /api/v1/hosts/{id}/provisioning-runs/{id}           | viewer   | 403
+            DELETE | /api/v1/hosts/{id}/provisioning-runs/{id}           | operator | 503
+            GET    | /api/v1/remotes                                     | viewer   | 200
+            GET    | /api/v1/remotes/nas                                 | viewer   | 200
+            PUT    | /api/v1/remotes/nas                                 | viewer   | 403
+            PUT    | /api/v1/remotes/nas                                 | operator | 403
+            PUT    | /api/v1/remotes/nas                                 | admin    | 200
+            DELETE | /api/v1/remotes/old-nas                             | viewer   | 403
+            DELETE | /api/v1/remotes/old-nas                             | operator | 403
+            DELETE | /api/v1/remotes/old-nas                             | admin    | 204
+            GET    | /api/v1/volumes                                     | viewer   | 200
+            GET    | /api/v1/volumes/notes/data                          | viewer   | 200
+            PUT    | /api/v1/volumes/notes/data/backup-policy            | viewer   | 403
+            PUT    | /api/v1/volumes/notes/data/backup-policy            | operator | 200
+            PUT    | /api/v1/volumes/notes/data/backup-policy            | admin    | 200
+            GET    | /api/v1/volumes/notes/data/backups                  | viewer   | 200
+            POST   | /api/v1/volumes/notes/data/backups                  | viewer   | 403
+            POST   | /api/v1/volumes/notes/data/backups                  | operator | 202
+            POST   | /api/v1/volumes/notes/data/backups                  | admin    | 202
+            GET    | /api/v1/volumes/notes/data/backups/{backup}         | viewer   | 200
+            POST   | /api/v1/volumes/notes/data/backups/{backup}/verify  | viewer   | 403
+            POST   | /api/v1/volumes/notes/data/backups/{backup}/verify  | operator | 202
+            POST   | /api/v1/volumes/notes/data/backups/{backup}/restore | viewer   | 403
+            POST   | /api/v1/volumes/notes/data/backups/{backup}/restore | operator | 202
+            DELETE | /api/v1/volumes/notes/data/backups/{backup}         | viewer   | 403
+            DELETE | /api/v1/volumes/notes/data/backups/{backup}         | operator | 403
+            DELETE | /api/v1/volumes/notes/data/backups/{backup}         | admin    | 200
+            GET    | /api/v1/volumes/notes/data/restores/{restore}       | viewer   | 200
+            """)
+    void endpointsAnswerByRole(String method, String path, String role, int status) {
+        String url = path.replace("{id}", UUID.randomUUID().toString())
+                .replace("{backup}", StorageManagerStandIn.BACKUP.toString())
+                .replace("{restore}", StorageManagerStandIn.RESTORE.toString());
+        var answer = request(url).auth().oauth2(token("user-" + role, role)).request(method, url).then()
+                .statusCode(status);
+        if (status >= 400) {
+            answer.contentType("application/problem+json");
+        }
+        request(url).request(method, url).then().statusCode(401).contentType(startsWith("application/problem+json"));
+    }
+
+    /** A request with the body the endpoint takes, if it takes one. */
+    private static RequestSpecification request(String url) {
+        RequestSpecification request = given();
+        if (url.startsWith("/api/v1/remotes/")) {
+            return request.contentType("application/json").body(REMOTE);
+        }
+        if (url.endsWith("/backup-policy")) {
+            return request.contentType("application/json").body(POLICY);
+        }
+        if (url.endsWith("/restore")) {
+            return request.contentType("application/json").body("{}");
+        }
+        return request;
+    }
+
+    private static String token(String user, String role) {
+        return OidcWiremockTestResource.getAccessToken(user, Set.of(role));
+    }
+}
