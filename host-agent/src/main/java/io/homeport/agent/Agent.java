@@ -75,7 +75,7 @@ public final class Agent implements AutoCloseable {
         this.sealingKey = SealingKey.loadOrCreate(config.stateDir());
         this.reconcile = new ReconcilePass(host, new DockerActions(docker, sealingKey));
         this.facts = new HostFactsReader(config.hostRoot(), docker);
-        this.commands = new CommandRunner(docker, config.rclone(), config.rcloneConfig());
+        this.commands = new CommandRunner(docker, config.rclone(), config.rcloneConfig(), sealingKey);
     }
 
     public void start() {

@@ -59,9 +59,10 @@ public class AgentEvents {
                 result.commandId(), hostId, kind, result.succeeded(), result.failure(), output, Instant.now()));
     }
 
+    /** The whole report, mount health and volume states too: the storage-manager acts on those. */
     @Transactional
     public void reported(UUID hostId, Frame.Report report) {
-        outbox.emit(EventTypes.AGENT_REPORTED, hostId.toString(),
-                new AgentReported(hostId, report.full(), report.containers(), report.at()));
+        outbox.emit(EventTypes.AGENT_REPORTED, hostId.toString(), new AgentReported(hostId, report.full(),
+                report.containers(), report.at(), report.mounts(), report.volumes()));
     }
 }

@@ -16,7 +16,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * The latest desired state of every host, read from the compacted topic from its beginning by every gateway
  * replica (each in a consumer group of its own), so whichever replica an agent lands on can deliver it. A new
- * revision goes straight to the host's agent when it is connected here.
+ * revision goes straight to the host's agent when it is connected here, with the volume leases the host holds (the
+ * agent starts no container on a volume it holds no lease for).
  */
 @ApplicationScoped
 public class DesiredStates {
@@ -35,7 +36,7 @@ public class DesiredStates {
             return;
         }
         AgentDesiredState state = EventCodec.payload(event, EventTypes.AGENT_DESIRED_STATE);
-        Frame.Desired desired = new Frame.Desired(state.revision(), state.containers());
+        Frame.Desired desired = new Frame.Desired(state.revision(), state.containers(), state.volumes());
         Frame.Desired kept = latest.merge(state.hostId(), desired,
                 (old, offered) -> offered.revision() >= old.revision() ? offered : old);
         if (kept == desired) {

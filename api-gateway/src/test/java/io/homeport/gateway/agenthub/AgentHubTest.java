@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.protocol.Frame;
+import io.homeport.agent.protocol.HostVolume;
+import io.homeport.agent.protocol.MountHealth;
 import io.homeport.agent.protocol.PullPolicy;
+import io.homeport.agent.protocol.VolumeState;
 import io.homeport.events.EventCodec;
 import io.homeport.events.EventTypes;
 import io.homeport.events.Topics;
@@ -64,12 +67,16 @@ class AgentHubTest {
     }
 
     private void publishDesired(UUID hostId, long revision, String app) {
+        publishDesired(hostId, revision, app, List.of());
+    }
+
+    private void publishDesired(UUID hostId, long revision, String app, List<HostVolume> volumes) {
         ContainerSpec spec = new ContainerSpec(app, 0, revision, "local/busybox:1", List.of("sleep", "60"), null,
                 null, null, null, PullPolicy.NEVER);
         try (EventWriter writer = new EventWriter(broker.bootstrapServers())) {
             writer.publish(Topics.AGENT_DESIRED_STATE, EventCodec.create(EventTypes.AGENT_DESIRED_STATE,
                     URI.create("/homeport/deployer"), hostId.toString(),
-                    new AgentDesiredState(hostId, revision, List.of(spec)), Clock.systemUTC()));
+                    new AgentDesiredState(hostId, revision, List.of(spec), volumes), Clock.systemUTC()));
         }
     }
 
@@ -96,6 +103,21 @@ class AgentHubTest {
             assertThat(forB.containers()).extracting(ContainerSpec::app).containsExactly("only-for-b");
             assertThat(linkA.next(Duration.ofMillis(500))).as("nothing else for A").isNull();
             assertThat(linkB.next(Duration.ofMillis(500))).as("nothing else for B").isNull();
+        }
+    }
+
+    @Test
+    void theDesiredStateCarriesTheVolumeLeasesTheHostHolds() throws Exception {
+        Agent a = enrolled();
+        HostVolume lease = new HostVolume("db", "data", HostVolume.LOCAL_SYNCED, "/var/lib/homeport/volumes/db/data",
+                "cloud:volumes/db/data", "cloud:replaced/db/data", "cloud:fences/db/data", 4, 60);
+        try (AgentLink link = connect(a)) {
+            publishDesired(a.hostId(), 5, "with-volume", List.of(lease));
+
+            Frame.Desired desired = nextDesired(link);
+
+            assertThat(desired.revision()).isEqualTo(5);
+            assertThat(desired.volumes()).containsExactly(lease);
         }
     }
 
@@ -172,7 +194,12 @@ class AgentHubTest {
         Agent a = enrolled();
         try (AgentLink link = connect(a); EventReader reader = new EventReader(broker.bootstrapServers(),
                 Topics.AGENT_REPORTS)) {
-            link.send(new Frame.Report(true, List.of(), Instant.parse("2026-11-25T12:00:00Z")));
+            MountHealth mount = new MountHealth("/mnt/homeport", false, 3L, 1L, 2L, "canary not read back",
+                    Instant.parse("2026-11-25T11:59:58Z"));
+            VolumeState volume = new VolumeState("db", "data", 4, VolumeState.Lease.HELD, 4L,
+                    Instant.parse("2026-11-25T11:59:00Z"), true, null);
+            link.send(new Frame.Report(true, List.of(), Instant.parse("2026-11-25T12:00:00Z"), List.of(mount),
+                    List.of(volume)));
 
             var records = reader.readUntil(e -> e.getType().equals(EventTypes.AGENT_REPORTED.type())
                     && a.hostId().toString().equals(e.getSubject()), WAIT);
@@ -182,6 +209,8 @@ class AgentHubTest {
                     .map(e -> EventCodec.payload(e, EventTypes.AGENT_REPORTED)).findFirst()
                     .orElseThrow(() -> new AssertionError("no report relayed for " + a.hostId()));
             assertThat(reported.full()).isTrue();
+            assertThat(reported.mounts()).containsExactly(mount);
+            assertThat(reported.volumes()).containsExactly(volume);
             assertThat(records).anyMatch(r -> r.value().getType().equals(EventTypes.AGENT_CONNECTED.type())
                     && a.hostId().toString().equals(r.key()));
         }

@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.jose4j.jwk.PublicJsonWebKey;
 
 /**
  * Runs one-shot commands from the hub, up to four at a time, each on a worker that exists only while there is
@@ -28,6 +29,8 @@ public final class CommandRunner implements AutoCloseable {
 
     private final ContainerCommands containers;
     private final RcloneCommand rclone;
+    private final RcloneConfigCommand rcloneConfig;
+    private final BackupCommands backups;
     private final ThreadPoolExecutor workers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS,
             new LinkedBlockingQueue<>(), runnable -> {
                 Thread thread = new Thread(runnable, "command");
@@ -41,9 +44,12 @@ public final class CommandRunner implements AutoCloseable {
         }
     });
 
-    public CommandRunner(DockerClient docker, String rcloneBinary, Path rcloneConfig) {
+    /** @param sealingKey the agent's key, which opens the rclone config sealed to it */
+    public CommandRunner(DockerClient docker, String rcloneBinary, Path rcloneConfig, PublicJsonWebKey sealingKey) {
         this.containers = new ContainerCommands(docker);
         this.rclone = new RcloneCommand(rcloneBinary, rcloneConfig);
+        this.rcloneConfig = new RcloneConfigCommand(rcloneConfig, sealingKey);
+        this.backups = new BackupCommands(rclone);
         workers.allowCoreThreadTimeOut(true);
     }
 
@@ -57,14 +63,29 @@ public final class CommandRunner implements AutoCloseable {
         workers.execute(() -> out.accept(run(command, out::accept)));
     }
 
-    /** Runs the command here and now. */
+    /**
+     * Runs the command here and now. The agent's log says which command ran and how it ended, never its arguments
+     * or output: they may hold a sealed config or anything a container printed.
+     */
     public Frame.Result run(Frame.Command command, Consumer<Frame.Progress> progress) {
+        Frame.Result result = execute(command, progress);
+        LOG.info(() -> "Command " + command.kind() + " " + command.id()
+                + (result.succeeded() ? " succeeded" : " failed: " + result.failure()));
+        return result;
+    }
+
+    private Frame.Result execute(Frame.Command command, Consumer<Frame.Progress> progress) {
         Map<String, String> args = command.args() == null ? Map.of() : command.args();
         try {
             String output = switch (String.valueOf(command.kind())) {
                 case Commands.LOGS -> containers.logs(args);
                 case Commands.RESTART -> containers.restart(args);
                 case Commands.RCLONE -> rclone.run(command.id(), args, progress);
+                case Commands.RCLONE_CONFIG -> rcloneConfig.replace(args);
+                case Commands.BACKUP -> backups.backup(command.id(), args, progress);
+                case Commands.VERIFY_BACKUP -> backups.verify(command.id(), args, progress);
+                case Commands.RESTORE -> backups.restore(command.id(), args, progress);
+                case Commands.DELETE_BACKUP -> backups.delete(command.id(), args);
                 default -> throw new CommandFailure(Frame.Failure.UNSUPPORTED,
                         "this agent does not know the command '" + command.kind() + "'");
             };

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +21,13 @@ import java.util.function.Consumer;
  */
 public final class RcloneCommand implements AutoCloseable {
 
+    /** Flags for JSON log lines and a stats line every second, which {@link RcloneOutput} turns into progress. */
+    public static final List<String> PROGRESS = List.of("--use-json-log", "--stats", "1s", "--stats-log-level",
+            "NOTICE");
+
     private static final int MAX_OUTPUT = 64 * 1024;
+    /** rclone's exit codes for a path that does not exist: 3 directory not found, 4 file not found. */
+    private static final Set<Integer> NOT_FOUND = Set.of(3, 4);
 
     private final String rclone;
     private final Path config;
@@ -40,13 +47,38 @@ public final class RcloneCommand implements AutoCloseable {
     }
 
     /**
-     * Runs {@code rclone <arguments>} (add {@code --use-json-log --stats 1s --stats-log-level NOTICE} for progress).
+     * Runs {@code rclone <arguments>} (add {@link #PROGRESS} for progress).
      *
      * @return what it printed (its summary and messages, at most 64 KiB)
      * @throws CommandFailure when it cannot be started or exits non-zero, with what it printed
      */
     public String run(UUID commandId, String operation, List<String> arguments,
             Consumer<Frame.Progress> progress) throws InterruptedException {
+        Finished finished = execute(commandId, arguments, progress);
+        if (finished.exit() != 0) {
+            throw finished.failure(operation);
+        }
+        return finished.summary();
+    }
+
+    /**
+     * As {@link #run}, for a path that may not exist: empty when rclone says it does not (exit 3, directory not
+     * found, or 4, file not found), so a caller can tell "not there" from "went wrong" without reading messages.
+     */
+    public Optional<String> runUnlessMissing(UUID commandId, String operation, List<String> arguments,
+            Consumer<Frame.Progress> progress) throws InterruptedException {
+        Finished finished = execute(commandId, arguments, progress);
+        if (NOT_FOUND.contains(finished.exit())) {
+            return Optional.empty();
+        }
+        if (finished.exit() != 0) {
+            throw finished.failure(operation);
+        }
+        return Optional.of(finished.summary());
+    }
+
+    private Finished execute(UUID commandId, List<String> arguments, Consumer<Frame.Progress> progress)
+            throws InterruptedException {
         List<String> argv = new ArrayList<>(List.of(rclone));
         argv.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(argv).redirectErrorStream(true);
@@ -72,17 +104,20 @@ public final class RcloneCommand implements AutoCloseable {
                 }
             }
             int exit = process.waitFor();
-            String summary = (last == null ? "" : "done: " + describe(last) + "\n") + messages;
-            if (exit != 0) {
-                throw new CommandFailure(Frame.Failure.FAILED, "rclone " + operation + " exited with "
-                        + exit + "\n" + summary);
-            }
-            return summary;
+            return new Finished(exit, (last == null ? "" : "done: " + describe(last) + "\n") + messages);
         } catch (IOException e) {
             throw new CommandFailure(Frame.Failure.FAILED, "reading rclone's output failed: " + e.getMessage());
         } finally {
             process.destroyForcibly();
             running.remove(process);
+        }
+    }
+
+    private record Finished(int exit, String summary) {
+
+        CommandFailure failure(String operation) {
+            return new CommandFailure(Frame.Failure.FAILED, "rclone " + operation + " exited with " + exit + "\n"
+                    + summary);
         }
     }
 

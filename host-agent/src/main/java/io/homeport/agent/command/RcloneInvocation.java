@@ -31,8 +31,8 @@ record RcloneInvocation(List<String> argv) {
             throw CommandFailure.invalid("operation must be one of " + new TreeSet<>(OPERATIONS) + ", not " + operation);
         }
         List<String> argv = new ArrayList<>(List.of(rclone, operation,
-                Arguments.required(args, Commands.SOURCE), Arguments.required(args, Commands.DESTINATION),
-                "--use-json-log", "--stats", "1s", "--stats-log-level", "NOTICE"));
+                Arguments.required(args, Commands.SOURCE), Arguments.required(args, Commands.DESTINATION)));
+        argv.addAll(RcloneCommand.PROGRESS);
         boolean transfers = !operation.equals("check");
         if (args.containsKey(Commands.BACKUP_DIR)) {
             refuseFor(!transfers, Commands.BACKUP_DIR, operation);

@@ -16,19 +16,13 @@ import io.homeport.testkit.DockerEngine;
 import io.homeport.testkit.LocalImages;
 import io.homeport.testkit.Rclone;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,7 +44,7 @@ class CommandRunnerIT {
         docker = DockerEngine.require(DockerClients.connect(DockerClients.DEFAULT_HOST));
         String image = LocalImages.busybox(docker);
         Path config = Files.createTempFile("rclone", ".conf"); // empty: local paths need no remote
-        runner = new CommandRunner(docker, Rclone.require(), config);
+        runner = new CommandRunner(docker, Rclone.require(), config, SecretSealing.newKey());
         String app = "cmd" + UUID.randomUUID().toString().substring(0, 8);
         talker = new ContainerSpec(app, 0, 1, image,
                 List.of("sh", "-c", "for i in $(seq 1 50); do echo out $i; echo err $i >&2; done; sleep 3600"),
@@ -127,7 +121,7 @@ class CommandRunnerIT {
 
     @Test
     void rcloneCopyReportsProgressAndCopiesByteForByte() throws Exception {
-        Path source = tree(dir.resolve("source"), 24);
+        Path source = FileTrees.tree(dir.resolve("source"), 24);
         Path target = dir.resolve("target");
         List<Frame.Progress> progress = new CopyOnWriteArrayList<>();
         Frame.Command copy = Commands.rclone("copy", source.toString(), target.toString(),
@@ -136,7 +130,7 @@ class CommandRunnerIT {
         Frame.Result result = runner.run(copy, progress::add);
 
         assertThat(result.succeeded()).as(result.output()).isTrue();
-        assertThat(checksums(target)).isEqualTo(checksums(source));
+        assertThat(FileTrees.sha256s(target)).isEqualTo(FileTrees.sha256s(source));
         assertThat(progress).hasSizeGreaterThanOrEqualTo(2).allMatch(p -> p.commandId().equals(copy.id()));
         assertThat(progress).extracting(Frame.Progress::bytes).isSorted();
         assertThat(progress.get(0).totalBytes()).isEqualTo(24L * 1024 * 1024 + 3);
@@ -145,7 +139,7 @@ class CommandRunnerIT {
 
     @Test
     void rcloneCheckFindsADifferenceAndSyncKeepsWhatItReplacesInTheBackupDir() throws Exception {
-        Path source = tree(dir.resolve("source"), 1);
+        Path source = FileTrees.tree(dir.resolve("source"), 1);
         Path target = dir.resolve("target");
         assertThat(run(Commands.rclone("sync", source.toString(), target.toString(), Map.of())).succeeded()).isTrue();
         Files.writeString(target.resolve("notes/b.txt"), "changed on the far side");
@@ -161,37 +155,9 @@ class CommandRunnerIT {
                 Map.of(Commands.BACKUP_DIR, backup.toString())));
 
         assertThat(sync.succeeded()).as(sync.output()).isTrue();
-        assertThat(checksums(target)).isEqualTo(checksums(source));
+        assertThat(FileTrees.sha256s(target)).isEqualTo(FileTrees.sha256s(source));
         assertThat(Files.readString(backup.resolve("notes/b.txt"))).isEqualTo("changed on the far side");
         assertThat(run(Commands.rclone("check", source.toString(), target.toString(), Map.of())).succeeded())
                 .isTrue();
-    }
-
-    /** A file of {@code megabytes} random MiB and a small text file in a subdirectory. */
-    private static Path tree(Path root, int megabytes) throws IOException {
-        Files.createDirectories(root.resolve("notes"));
-        byte[] data = new byte[megabytes * 1024 * 1024];
-        new Random(7).nextBytes(data);
-        Files.write(root.resolve("a.bin"), data);
-        Files.writeString(root.resolve("notes/b.txt"), "hi\n");
-        return root;
-    }
-
-    private static Map<String, String> checksums(Path root) throws IOException {
-        Map<String, String> sums = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            files.filter(Files::isRegularFile).forEach(file -> sums.put(root.relativize(file).toString(), sha256(file)));
-        }
-        return sums;
-    }
-
-    private static String sha256(Path file) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
