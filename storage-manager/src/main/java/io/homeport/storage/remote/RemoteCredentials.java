@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeport.platform.secret.MasterKey;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +14,7 @@ import java.util.TreeMap;
  * {@code storage-remote:<name>} (a ciphertext copied to another remote does not open).
  */
 @ApplicationScoped
+@Startup
 public class RemoteCredentials {
 
     private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() { };

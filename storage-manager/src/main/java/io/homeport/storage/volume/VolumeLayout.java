@@ -73,11 +73,13 @@ public record VolumeLayout(String sharedRemote, String mountPath, String localVo
     }
 
     /**
-     * Where a restore writes: the volume itself (its remote path for {@code shared}, its host directory for
-     * {@code local-synced}), or {@code relative} inside it; 400 when {@code relative} would leave it.
+     * Where a restore writes on the chosen host: the volume's host directory (for {@code shared} its directory on the
+     * host's mount of the shared remote, so the restore reaches the remote through the mount; agent-protocol
+     * {@code Commands.RESTORE} takes a host directory), or {@code relative} inside it; 400 when {@code relative} would
+     * leave it.
      */
     public String restoreDestination(String app, String name, String mode, String relative) {
-        return within(backupSource(app, name, mode), relative);
+        return within(hostPath(app, name, mode), relative);
     }
 
     /** {@code root/relative}, or 400 with the reason when {@code relative} is absolute or leaves {@code root}. */

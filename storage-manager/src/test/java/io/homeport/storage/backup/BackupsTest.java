@@ -35,7 +35,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 
 /**
- * Backups as the storage-manager runs them, against an agent that answers as scripted (BackupIT runs the same
+ * Backups as the storage-manager runs them, against an agent that answers as scripted (BackupWithAgentTest runs the same
  * flows with the real agent's command runner and real rclone).
  */
 @QuarkusTest

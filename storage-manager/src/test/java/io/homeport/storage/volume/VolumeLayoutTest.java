@@ -43,7 +43,7 @@ class VolumeLayoutTest {
         assertThat(layout.restoreDestination("notes", "db", HostVolume.LOCAL_SYNCED, "old/./copy/"))
                 .isEqualTo("/var/lib/homeport/volumes/notes/db/old/copy");
         assertThat(layout.restoreDestination("notes", "files", HostVolume.SHARED, "old"))
-                .isEqualTo("shared:apps/notes/files/old");
+                .isEqualTo("/mnt/homeport/apps/notes/files/old");
     }
 
     @ParameterizedTest
