@@ -30,4 +30,11 @@ public class HostMount extends PanacheEntityBase {
 
     @Column(name = "created_at")
     public Instant createdAt;
+
+    /** When the agent's check that gave the current state ran; null while PENDING. */
+    @Column(name = "state_since")
+    public Instant stateSince;
+
+    /** Why it is DEGRADED; null otherwise. */
+    public String message;
 }

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** A host's mount as the storage-manager's API shows it. */
-public record HostMountView(UUID hostId, String hostName, String mountPath, MountState state, Instant createdAt) {
+public record HostMountView(UUID hostId, String hostName, String mountPath, MountState state, Instant createdAt,
+        Instant stateSince, String message) {
 
     static HostMountView of(HostMount mount) {
-        return new HostMountView(mount.hostId, mount.hostName, mount.mountPath, mount.state, mount.createdAt);
+        return new HostMountView(mount.hostId, mount.hostName, mount.mountPath, mount.state, mount.createdAt,
+                mount.stateSince, mount.message);
     }
 }
