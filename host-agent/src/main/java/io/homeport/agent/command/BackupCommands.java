@@ -23,6 +23,8 @@ import java.util.function.Consumer;
 final class BackupCommands {
 
     private static final Consumer<Frame.Progress> UNTRACKED = progress -> { };
+    /** How many times a backup is brought level with a source that changed while it was copied. */
+    static final int ROUNDS = 3;
 
     private final RcloneCommand rclone;
 
@@ -33,7 +35,9 @@ final class BackupCommands {
     /**
      * Copies the source into a destination that holds no file yet (a backup is never overwritten or merged into),
      * checks the copy against the source, then stores the copy's MD5 sums: sums of what landed, not of a source that
-     * may have changed since.
+     * may have changed since. A source in use changes while it is copied, so a check that finds differences brings
+     * the copy level again ({@code rclone sync}, which moves only what changed) and checks once more, up to
+     * {@value #ROUNDS} rounds; a source that changes faster than that fails the backup, naming the check's findings.
      */
     String backup(UUID id, Map<String, String> args, Consumer<Frame.Progress> progress)
             throws InterruptedException {
@@ -47,13 +51,29 @@ final class BackupCommands {
                 copied.set(step);
                 progress.accept(step);
             });
-            rclone.run(id, "check", tracked("check", source, destination, "--one-way"), progress);
+            checkLevel(id, source, destination, progress);
             Path sums = scratch.file("checksums.md5");
             rclone.run(id, "md5sum", List.of("md5sum", destination, "--output-file", sums.toString()), UNTRACKED);
             rclone.run(id, "copyto", List.of("copyto", sums.toString(), checksums), UNTRACKED);
             Long bytes = copied.get() == null ? null : copied.get().bytes();
             return "backed up " + lineCount(sums) + " files, " + (bytes == null ? 0 : bytes) + " bytes, into "
                     + destination + "; checksums in " + checksums;
+        }
+    }
+
+    private void checkLevel(UUID id, String source, String destination, Consumer<Frame.Progress> progress)
+            throws InterruptedException {
+        for (int round = 1; ; round++) {
+            try {
+                rclone.run(id, "check", tracked("check", source, destination, "--one-way"), progress);
+                return;
+            } catch (CommandFailure differences) {
+                if (round == ROUNDS) {
+                    throw new CommandFailure(Frame.Failure.FAILED, "the source kept changing while it was backed up ("
+                            + ROUNDS + " rounds of copying and checking): " + differences.getMessage());
+                }
+                rclone.run(id, "sync", tracked("sync", source, destination), progress);
+            }
         }
     }
 

@@ -65,11 +65,13 @@ public record VolumeLayout(String sharedRemote, String mountPath, String localVo
     }
 
     /**
-     * What a backup of the volume copies: the data behind the mount for {@code shared} (read from the remote, not
-     * through a host's mount), the holder's local directory for {@code local-synced}.
+     * What a backup of the volume copies: its durable copy on the remote. For {@code shared} that is the data behind
+     * the mount (read from the remote, not through a host's mount); for {@code local-synced} its last synced copy, at
+     * most one sync interval old, which changes only when the holder syncs, where the live directory changes all the
+     * time an app writes it (a copy of it could never be checked against it).
      */
     public String backupSource(String app, String name, String mode) {
-        return HostVolume.LOCAL_SYNCED.equals(mode) ? hostPath(app, name, mode) : remote(app, name, mode);
+        return remote(app, name, mode);
     }
 
     /**

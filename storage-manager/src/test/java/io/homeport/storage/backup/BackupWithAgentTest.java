@@ -128,8 +128,10 @@ class BackupWithAgentTest {
     @Test
     void aLocalSyncedVolumeIsBackedUpRestoredVerifiedAndKeptByItsPolicy() throws Exception {
         String app = "vault-" + host.toString().substring(0, 8);
-        Path source = FileTrees.volume(WORK.resolve("volumes").resolve(app).resolve("data"));
-        Map<String, String> original = FileTrees.sha256s(source);
+        // a local-synced volume is backed up from its synced copy, as the holder's last sync left it on the remote
+        Path synced = FileTrees.volume(SHARED_CLOUD.resolve("synced").resolve(app).resolve("data").resolve("current"));
+        Map<String, String> original = FileTrees.sha256s(synced);
+        Path local = WORK.resolve("volumes").resolve(app).resolve("data");
         Leases.grant(broker.bootstrapServers(), app, "data", "local-synced", host);
         String volume = "/api/v1/volumes/" + app + "/data";
         given().contentType(ContentType.JSON).body("{\"enabled\": true, \"intervalMinutes\": 60, \"keepLast\": 2, "
@@ -169,9 +171,9 @@ class BackupWithAgentTest {
             String restore = given().contentType(ContentType.JSON).body("{\"path\": \"restored\"}")
                     .post(volume + "/backups/" + ids.get(3) + "/restore").then().statusCode(202).extract().path("id");
             awaitCompleted(volume + "/restores/" + restore);
-            assertThat(FileTrees.sha256s(source.resolve("restored"))).isEqualTo(original);
+            assertThat(FileTrees.sha256s(local.resolve("restored"))).isEqualTo(original);
             assertThat(Events.payloads(storage.readFor(Duration.ofSeconds(1)), EventTypes.BACKUP_RESTORED))
-                    .anySatisfy(r -> assertThat(r.destination()).isEqualTo(source.resolve("restored").toString()));
+                    .anySatisfy(r -> assertThat(r.destination()).isEqualTo(local.resolve("restored").toString()));
 
             // one damaged file: the verification names it, the backup is CORRUPT and no longer restored
             Path damaged = backupsDir.resolve(stamp(locations.get(2))).resolve("notes/b.txt");
