@@ -6,7 +6,7 @@ import io.homeport.agent.volume.Fence;
 import io.homeport.agent.volume.FenceRecord;
 import io.homeport.agent.volume.VolumeCopies;
 import io.homeport.testkit.SftpCloud;
-import io.homeport.testkit.TreeDigest;
+import io.homeport.testkit.FileTrees;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -40,7 +41,7 @@ public final class StorageSyncBench {
         Path data = home.resolve("data");
         System.out.printf("Writing %d MiB across %d files ...%n", mib, files);
         write(data, mib, files);
-        String digest = TreeDigest.of(data);
+        Map<String, String> digest = FileTrees.sha256s(data);
         List<Double> plainSync = new ArrayList<>();
         List<Double> homeportSync = new ArrayList<>();
         List<Double> plainRestore = new ArrayList<>();
@@ -151,10 +152,9 @@ public final class StorageSyncBench {
         }
     }
 
-    private static void check(String what, String expected, Path tree) {
-        String actual = TreeDigest.of(tree);
-        if (!actual.equals(expected)) {
-            throw new IllegalStateException(what + " differs: " + actual + ", expected " + expected);
+    private static void check(String what, Map<String, String> expected, Path tree) {
+        if (!FileTrees.sha256s(tree).equals(expected)) {
+            throw new IllegalStateException(what + " is not byte for byte the data");
         }
     }
 

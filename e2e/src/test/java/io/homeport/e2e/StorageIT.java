@@ -22,7 +22,7 @@ import io.homeport.testkit.EventReader;
 import io.homeport.testkit.ExtraDockerEngine;
 import io.homeport.testkit.LocalImages;
 import io.homeport.testkit.SftpCloud;
-import io.homeport.testkit.TreeDigest;
+import io.homeport.testkit.FileTrees;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
@@ -164,7 +164,7 @@ class StorageIT {
                 .get(gateway + "/api/v1/volumes/" + app + "/data/restores/" + restore).path("state")
                 .equals("COMPLETED"));
         Path restored = volumes.resolve(app).resolve("data").resolve("restored");
-        assertThat(TreeDigest.of(restored)).as("restored byte for byte").isEqualTo(TreeDigest.of(secondBackup));
+        assertThat(FileTrees.sha256s(restored)).as("restored byte for byte").isEqualTo(FileTrees.sha256s(secondBackup));
 
         String moved = deploy("PUT", "/api/v1/apps/" + app, counterApp(hostIdB));
         await("the app runs on host B").atMost(WAIT).until(() -> deploymentState(moved).equals("SUCCEEDED"));

@@ -6,6 +6,7 @@ import io.homeport.agent.docker.DockerClients;
 import io.homeport.agent.protocol.Commands;
 import io.homeport.agent.protocol.Frame;
 import io.homeport.agent.protocol.SecretSealing;
+import io.homeport.testkit.FileTrees;
 import io.homeport.testkit.Rclone;
 import io.homeport.testkit.SftpCloud;
 import java.io.IOException;
@@ -78,7 +79,7 @@ class BackupCommandsIT {
     }
 
     private Path volume() throws IOException {
-        Path volume = FileTrees.tree(dir.resolve("volume"), 3);
+        Path volume = FileTrees.volume(dir.resolve("volume"), 3);
         Files.createDirectories(volume.resolve("db/wal"));
         Files.writeString(volume.resolve("db/wal/0001"), "write-ahead log\n");
         return volume;
@@ -167,7 +168,7 @@ class BackupCommandsIT {
         Path source = volume();
         Location location = backedUp(source);
         Path fresh = dir.resolve("fresh/data"); // not there yet: made by the restore
-        Path used = FileTrees.tree(dir.resolve("used"), 1);
+        Path used = FileTrees.volume(dir.resolve("used"), 1);
         Files.writeString(used.resolve("extra.txt"), "not in the backup");
         Files.createDirectories(used.resolve("db/wal"));
         Files.writeString(used.resolve("db/wal/0001"), "write-ahead LOG\n"); // same size as the backup's

@@ -12,6 +12,7 @@ import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.protocol.SecretSealing;
 import io.homeport.agent.protocol.Frame;
 import io.homeport.agent.protocol.PullPolicy;
+import io.homeport.testkit.FileTrees;
 import io.homeport.testkit.DockerEngine;
 import io.homeport.testkit.LocalImages;
 import io.homeport.testkit.Rclone;
@@ -122,7 +123,7 @@ class CommandRunnerIT {
 
     @Test
     void rcloneCopyReportsProgressAndCopiesByteForByte() throws Exception {
-        Path source = FileTrees.tree(dir.resolve("source"), 24);
+        Path source = FileTrees.volume(dir.resolve("source"), 24);
         Path target = dir.resolve("target");
         List<Frame.Progress> progress = new CopyOnWriteArrayList<>();
         Frame.Command copy = Commands.rclone("copy", source.toString(), target.toString(),
@@ -134,13 +135,13 @@ class CommandRunnerIT {
         assertThat(FileTrees.sha256s(target)).isEqualTo(FileTrees.sha256s(source));
         assertThat(progress).hasSizeGreaterThanOrEqualTo(2).allMatch(p -> p.commandId().equals(copy.id()));
         assertThat(progress).extracting(Frame.Progress::bytes).isSorted();
-        assertThat(progress.get(0).totalBytes()).isEqualTo(24L * 1024 * 1024 + 3);
+        assertThat(progress.get(0).totalBytes()).isEqualTo(24L * 1024 * 1024 + 3 + 16); // a.bin, notes, wal
         assertThat(progress.get(0).percent()).isBetween(0, 99);
     }
 
     @Test
     void rcloneCheckFindsADifferenceAndSyncKeepsWhatItReplacesInTheBackupDir() throws Exception {
-        Path source = FileTrees.tree(dir.resolve("source"), 1);
+        Path source = FileTrees.volume(dir.resolve("source"), 1);
         Path target = dir.resolve("target");
         assertThat(run(Commands.rclone("sync", source.toString(), target.toString(), Map.of())).succeeded()).isTrue();
         Files.writeString(target.resolve("notes/b.txt"), "changed on the far side");

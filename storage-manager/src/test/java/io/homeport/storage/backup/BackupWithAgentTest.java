@@ -18,7 +18,7 @@ import io.homeport.events.storage.BackupCompleted;
 import io.homeport.events.storage.BackupDeleted;
 import io.homeport.storage.support.AgentHarness;
 import io.homeport.storage.support.Events;
-import io.homeport.storage.support.FileTrees;
+import io.homeport.testkit.FileTrees;
 import io.homeport.storage.support.Leases;
 import io.homeport.testkit.EventReader;
 import io.homeport.testkit.EventWriter;
@@ -129,7 +129,8 @@ class BackupWithAgentTest {
     void aLocalSyncedVolumeIsBackedUpRestoredVerifiedAndKeptByItsPolicy() throws Exception {
         String app = "vault-" + host.toString().substring(0, 8);
         // a local-synced volume is backed up from its synced copy, as the holder's last sync left it on the remote
-        Path synced = FileTrees.volume(SHARED_CLOUD.resolve("synced").resolve(app).resolve("data").resolve("current"));
+        Path synced = FileTrees.volume(SHARED_CLOUD.resolve("synced").resolve(app).resolve("data").resolve("current"),
+                1);
         Map<String, String> original = FileTrees.sha256s(synced);
         Path local = WORK.resolve("volumes").resolve(app).resolve("data");
         Leases.grant(broker.bootstrapServers(), app, "data", "local-synced", host);
@@ -201,7 +202,7 @@ class BackupWithAgentTest {
     @Test
     void aSharedVolumeIsBackedUpFromTheRemoteAndRestoredThroughTheMount() throws Exception {
         String app = "wiki-" + host.toString().substring(0, 8);
-        Path data = FileTrees.volume(sharedCloud.directory().resolve("apps").resolve(app).resolve("files"));
+        Path data = FileTrees.volume(sharedCloud.directory().resolve("apps").resolve(app).resolve("files"), 1);
         Map<String, String> original = FileTrees.sha256s(data);
         Leases.grant(broker.bootstrapServers(), app, "files", "shared", host);
         String volume = "/api/v1/volumes/" + app + "/files";
