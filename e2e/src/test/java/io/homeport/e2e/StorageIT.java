@@ -168,10 +168,10 @@ class StorageIT {
 
         String moved = deploy("PUT", "/api/v1/apps/" + app, counterApp(hostIdB));
         await("the app runs on host B").atMost(WAIT).until(() -> deploymentState(moved).equals("SUCCEEDED"));
-        long movedAt = System.nanoTime();
-        await("host A's container stops").atMost(Duration.ofSeconds(REPORT_SECONDS * 3L)).until(() -> !running(dockerA));
-        assertThat(Duration.ofNanos(System.nanoTime() - movedAt)).isLessThanOrEqualTo(Duration.ofSeconds(
-                REPORT_SECONDS * 3L));
+        // host A lost the app and the lease when the move started, before host B ran it: by now, or within one
+        // report cycle at the latest, its container has stopped
+        await("host A's container stops within one report cycle").atMost(Duration.ofSeconds(REPORT_SECONDS))
+                .until(() -> !running(dockerA));
         assertThat(running(dockerB)).isTrue();
         JsonPath after = volumeView();
         assertThat(after.getString("holderHostId")).isEqualTo(hostIdB.toString());

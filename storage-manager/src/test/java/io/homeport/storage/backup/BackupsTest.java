@@ -90,7 +90,8 @@ class BackupsTest {
             }
             Frame.Command first = agent.received().get(0);
             assertThat(first.kind()).isEqualTo(Commands.BACKUP);
-            assertThat(first.args()).containsEntry(Commands.SOURCE, "/var/lib/homeport/volumes/books/db")
+            assertThat(first.args()).as("a local-synced volume is backed up from its synced copy")
+                    .containsEntry(Commands.SOURCE, "shared:synced/books/db/current")
                     .containsEntry(Commands.CHECKSUMS, first.args().get(Commands.DESTINATION) + ".md5");
 
             // keepLast 2: the two oldest are deleted, once each
