@@ -20,6 +20,7 @@ import io.homeport.testkit.AgentProcess;
 import io.homeport.testkit.DockerEngine;
 import io.homeport.testkit.LocalImages;
 import io.homeport.testkit.LocalRegistry;
+import io.homeport.testkit.SftpCloud;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -48,6 +49,7 @@ class DeployIT {
     private static ControlPlane controlPlane;
     private static DockerClient docker;
     private static ManagedProcess agent;
+    private static SftpCloud cloud;
     private static UUID hostId;
     private static String admin;
     private static String gateway;
@@ -64,12 +66,18 @@ class DeployIT {
         controlPlane.startAll();
         admin = controlPlane.auth().token("e2e-admin", List.of("admin"), Duration.ofHours(1));
         gateway = controlPlane.url(Service.API_GATEWAY);
+        // volumes live on the shared remote (their synced copies and lease fences): a stand-in cloud
+        cloud = SftpCloud.serve(home.resolve("cloud"));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("type", "sftp", "options", Map.of(
+                "host", "127.0.0.1", "port", Integer.toString(cloud.port()), "user", cloud.user(),
+                "pass", cloud.password()))).put(gateway + "/api/v1/remotes/shared").then().statusCode(201);
         String key = given().auth().oauth2(admin).contentType(ContentType.JSON)
                 .body("{\"kind\":\"REUSABLE\",\"maxUses\":1}").post(gateway + "/api/v1/enrollment-keys")
                 .then().statusCode(201).extract().path("key");
         Path state = home.resolve("agent");
         agent = AgentProcess.start(Path.of(".."), state, Map.of(
-                "HOMEPORT_GATEWAY_URL", gateway, "HOMEPORT_ENROLLMENT_KEY", key, "HOMEPORT_AGENT_SNAPSHOT", "PT2S"));
+                "HOMEPORT_GATEWAY_URL", gateway, "HOMEPORT_ENROLLMENT_KEY", key, "HOMEPORT_AGENT_SNAPSHOT", "PT2S",
+                "HOMEPORT_RCLONE_CONFIG", home.resolve("agent-rclone.conf").toString()));
         Path credential = state.resolve("credential.json");
         await().atMost(WAIT).until(() -> Files.exists(credential));
         hostId = UUID.fromString(new ObjectMapper().readTree(credential.toFile()).path("hostId").asText());
@@ -89,6 +97,9 @@ class DeployIT {
         }
         if (controlPlane != null) {
             controlPlane.close();
+        }
+        if (cloud != null) {
+            cloud.close();
         }
     }
 
