@@ -68,9 +68,10 @@ public final class Agent implements AutoCloseable {
     private final HostFactsReader facts;
     private final CommandRunner commands;
     private final HttpClient http = HttpClient.newHttpClient();
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("agent"));
-    private final ExecutorService reconciler = Executors.newSingleThreadExecutor(daemon("reconcile"));
-    private final ExecutorService snapshots = Executors.newSingleThreadExecutor(daemon("snapshot"));
+    private final ScheduledExecutorService scheduler =
+            Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("agent"));
+    private final ExecutorService reconciler = Executors.newSingleThreadExecutor(DaemonThreads.named("reconcile"));
+    private final ExecutorService snapshots = Executors.newSingleThreadExecutor(DaemonThreads.named("snapshot"));
     private final PublicJsonWebKey sealingKey;
     private final DockerActions dockerActions;
     private final RcloneCommand volumeRclone;
@@ -333,13 +334,5 @@ public final class Agent implements AutoCloseable {
             LOG.warning("Connection to the hub failed: " + error.getMessage() + "; redialing");
             redial();
         }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
     }
 }

@@ -1,5 +1,6 @@
 package io.homeport.agent.command;
 
+import io.homeport.agent.DaemonThreads;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import io.homeport.agent.protocol.Commands;
@@ -32,11 +33,7 @@ public final class CommandRunner implements AutoCloseable {
     private final RcloneConfigCommand rcloneConfig;
     private final BackupCommands backups;
     private final ThreadPoolExecutor workers = new ThreadPoolExecutor(4, 4, 30, TimeUnit.SECONDS,
-            new LinkedBlockingQueue<>(), runnable -> {
-                Thread thread = new Thread(runnable, "command");
-                thread.setDaemon(true);
-                return thread;
-            });
+            new LinkedBlockingQueue<>(), DaemonThreads.named("command"));
     private final Set<java.util.UUID> seen = Collections.newSetFromMap(new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<java.util.UUID, Boolean> eldest) {

@@ -1,5 +1,6 @@
 package io.homeport.agent.volume;
 
+import io.homeport.agent.DaemonThreads;
 import io.homeport.agent.protocol.MountHealth;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,11 +41,7 @@ public final class MountHealthCheck implements AutoCloseable {
     private final MountTable mounts;
     private final Duration timeout;
     private final Clock clock = Clock.systemUTC();
-    private final ExecutorService canaries = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "mount-canary");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService canaries = Executors.newSingleThreadExecutor(DaemonThreads.named("mount-canary"));
     private Future<?> canary;
     private Instant canaryStarted;
     private long errorsSeen;

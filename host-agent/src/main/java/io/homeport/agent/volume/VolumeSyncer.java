@@ -1,5 +1,6 @@
 package io.homeport.agent.volume;
 
+import io.homeport.agent.DaemonThreads;
 import io.homeport.agent.command.CommandFailure;
 import io.homeport.agent.protocol.HostVolume;
 import io.homeport.agent.protocol.VolumeState;
@@ -31,11 +32,8 @@ final class VolumeSyncer implements AutoCloseable {
     private final VolumeCopies copies;
     private final Runnable onStale;
     private final Clock clock;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "volume-sync");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            DaemonThreads.named("volume-sync"));
 
     /** @param onStale called when a sync finds the lease stale: the containers on the volume must stop */
     VolumeSyncer(VolumeRegistry registry, Fence fence, VolumeTakeover takeover, VolumeCopies copies,
