@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 
 import io.homeport.agent.protocol.ContainerState;
+import io.homeport.agent.protocol.VolumeState;
 import io.homeport.agent.protocol.HostFacts;
 import io.homeport.events.EventCodec;
 import io.homeport.events.EventType;
@@ -11,6 +12,7 @@ import io.homeport.events.EventTypes;
 import io.homeport.events.Topic;
 import io.homeport.events.Topics;
 import io.homeport.events.agent.AgentConnected;
+import io.homeport.events.agent.AgentDisconnected;
 import io.homeport.events.agent.AgentReported;
 import io.homeport.events.host.HostRegistered;
 import io.homeport.testkit.EventReader;
@@ -76,11 +78,23 @@ public final class FakeHub {
         return hostId;
     }
 
+    /** The agent of {@code hostId} lost its connection. */
+    public void disconnect(UUID hostId) {
+        publish(Topics.AGENT_REPORTS, EventTypes.AGENT_DISCONNECTED, hostId,
+                new AgentDisconnected(hostId, "connection lost", Instant.now()));
+    }
+
     /** A snapshot of the host holding one replica's container, as its agent reports it. */
     public void report(UUID hostId, String app, int replica, long revision, String state, String health) {
         publish(Topics.AGENT_REPORTS, EventTypes.AGENT_REPORTED, hostId, new AgentReported(hostId, true,
                 List.of(new ContainerState("id-" + app + replica, "hp-" + app + "-" + replica, "img", state, health,
-                        true, app, revision, "hash", null)), Instant.now()));
+                        true, app, revision, "hash", null, Map.of())), Instant.now()));
+    }
+
+    /** A full report of a host running nothing, with what its agent says of its volumes. */
+    public void reportVolumes(UUID hostId, List<VolumeState> volumes) {
+        publish(Topics.AGENT_REPORTS, EventTypes.AGENT_REPORTED, hostId, new AgentReported(hostId, true, List.of(),
+                Instant.now(), List.of(), volumes));
     }
 
     public <T> void publish(Topic topic, EventType<T> type, UUID key, T payload) {

@@ -23,6 +23,13 @@ import io.homeport.events.host.HostLost;
 import io.homeport.events.host.HostOnline;
 import io.homeport.events.host.HostRegistered;
 import io.homeport.events.host.HostSuspect;
+import io.homeport.events.tunnel.ExposureRejected;
+import io.homeport.events.tunnel.RouteConflict;
+import io.homeport.events.tunnel.RouteExposed;
+import io.homeport.events.tunnel.RouteRemovalScheduled;
+import io.homeport.events.tunnel.RouteRemoved;
+import io.homeport.events.tunnel.TunnelCreated;
+import io.homeport.events.tunnel.TunnelReconcileFailed;
 import io.homeport.events.storage.BackupCompleted;
 import io.homeport.events.storage.BackupDeleted;
 import io.homeport.events.storage.BackupFailed;
@@ -110,6 +117,20 @@ public final class EventTypes {
             new EventType<>("io.homeport.backup.restore-failed.v1", Topics.STORAGE, BackupRestoreFailed.class);
     public static final EventType<BackupDeleted> BACKUP_DELETED =
             new EventType<>("io.homeport.backup.deleted.v1", Topics.STORAGE, BackupDeleted.class);
+    public static final EventType<TunnelCreated> TUNNEL_CREATED =
+            new EventType<>("io.homeport.tunnel.created.v1", Topics.TUNNELS, TunnelCreated.class);
+    public static final EventType<TunnelReconcileFailed> TUNNEL_RECONCILE_FAILED =
+            new EventType<>("io.homeport.tunnel.reconcile-failed.v1", Topics.TUNNELS, TunnelReconcileFailed.class);
+    public static final EventType<RouteExposed> ROUTE_EXPOSED =
+            new EventType<>("io.homeport.route.exposed.v1", Topics.TUNNELS, RouteExposed.class);
+    public static final EventType<RouteRemovalScheduled> ROUTE_REMOVAL_SCHEDULED =
+            new EventType<>("io.homeport.route.removal-scheduled.v1", Topics.TUNNELS, RouteRemovalScheduled.class);
+    public static final EventType<RouteRemoved> ROUTE_REMOVED =
+            new EventType<>("io.homeport.route.removed.v1", Topics.TUNNELS, RouteRemoved.class);
+    public static final EventType<RouteConflict> ROUTE_CONFLICT =
+            new EventType<>("io.homeport.route.conflict.v1", Topics.TUNNELS, RouteConflict.class);
+    public static final EventType<ExposureRejected> EXPOSURE_REJECTED =
+            new EventType<>("io.homeport.exposure.rejected.v1", Topics.TUNNELS, ExposureRejected.class);
 
     public static final List<EventType<?>> ALL = List.of(HOST_REGISTERED, HOST_ADOPTED, HOST_ONLINE, HOST_SUSPECT,
             HOST_LOST, HOST_ENROLLMENT_KEY_ISSUED, HOST_PROVISIONING_STARTED, HOST_PROVISIONING_STEP, HOST_PROVISIONED,
@@ -118,7 +139,8 @@ public final class EventTypes {
             AGENT_COMMAND_PROGRESS, AGENT_COMMAND_COMPLETED, DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED,
             DEPLOYMENT_FAILED, DEPLOYMENT_ROLLED_BACK, VOLUME_REQUESTED, VOLUME_READY, STORAGE_MOUNT_HEALTHY,
             STORAGE_MOUNT_DEGRADED, BACKUP_COMPLETED, BACKUP_FAILED, BACKUP_RESTORED, BACKUP_RESTORE_FAILED,
-            BACKUP_DELETED);
+            BACKUP_DELETED, TUNNEL_CREATED, TUNNEL_RECONCILE_FAILED, ROUTE_EXPOSED, ROUTE_REMOVAL_SCHEDULED,
+            ROUTE_REMOVED, ROUTE_CONFLICT, EXPOSURE_REJECTED);
 
     private EventTypes() {
     }

@@ -102,7 +102,8 @@ public final class Agent implements AutoCloseable {
         credential = Credential.loadOrEnroll(config.stateDir(), config.gatewayUrl(), config.enrollmentKey(),
                 hostFacts.hostname());
         LOG.info(() -> "Agent " + VERSION + " for host " + credential.hostId() + " dialing " + config.gatewayUrl());
-        volumes = new Volumes(credential.hostId(), volumeRclone, config.stateDir(), this::reconcileNow).start();
+        volumes = new Volumes(credential.hostId(), volumeRclone, config.stateDir(), this::reconcileNow,
+                this::sendSnapshot).start();
         mountHealth = new MountHealthCheck(config.mountPath(), credential.hostId(), config.rcloneRc(),
                 Duration.ofSeconds(10));
         reconcile = new ReconcilePass(host, dockerActions, volumes.leases());
@@ -213,7 +214,7 @@ public final class Agent implements AutoCloseable {
      * healthy successor takes over without waiting for the next periodic pass.
      */
     private void onChange(ContainerChange change) {
-        send(new Frame.Report(false, List.of(toState(change)), Instant.now()));
+        send(new Frame.Report(false, List.of(toState(change, config.exposurePrefixes())), Instant.now()));
         if (change.managed() && change.name().endsWith(ContainerSpec.SUCCESSOR_SUFFIX)) {
             reconcileNow();
         }
@@ -223,7 +224,9 @@ public final class Agent implements AutoCloseable {
     private void sendSnapshot() {
         snapshots.execute(() -> {
             List<MountHealth> mounts = mounts();
-            send(new Frame.Report(true, host.all().stream().map(Agent::toState).toList(), Instant.now(), mounts,
+            List<ContainerState> containers = host.all().stream()
+                    .map(container -> toState(container, config.exposurePrefixes())).toList();
+            send(new Frame.Report(true, containers, Instant.now(), mounts,
                     volumes.states()));
         });
     }
@@ -240,13 +243,13 @@ public final class Agent implements AutoCloseable {
         }
     }
 
-    static ContainerState toState(ActualContainer container) {
+    static ContainerState toState(ActualContainer container, List<String> exposurePrefixes) {
         return state(container.id(), container.name(), container.image(),
-                container.state(), container.health(), container.labels());
+                container.state(), container.health(), container.labels(), exposurePrefixes);
     }
 
     /** Docker event attributes carry the container's name, image and labels. */
-    static ContainerState toState(ContainerChange change) {
+    static ContainerState toState(ContainerChange change, List<String> exposurePrefixes) {
         String action = change.action();
         String health = action.startsWith("health_status: ") ? action.substring("health_status: ".length()) : null;
         String state = switch (action) {
@@ -255,15 +258,15 @@ public final class Agent implements AutoCloseable {
             default -> "running"; // start and health_status
         };
         return state(change.containerId(), change.name(), change.labels().get("image"), state, health,
-                change.labels());
+                change.labels(), exposurePrefixes);
     }
 
     private static ContainerState state(String id, String name, String image, String state, String health,
-            Map<String, String> labels) {
+            Map<String, String> labels, List<String> exposurePrefixes) {
         String revision = labels.get(ManagedLabels.REVISION);
         return new ContainerState(id, name, image, state, health, ManagedLabels.isManaged(labels),
                 labels.get(ManagedLabels.APP), revision == null ? null : Long.valueOf(revision),
-                labels.get(ManagedLabels.SPEC_HASH), null);
+                labels.get(ManagedLabels.SPEC_HASH), null, ContainerState.exposureLabels(labels, exposurePrefixes));
     }
 
     /** Frames go out one at a time (the JDK WebSocket allows one outstanding send); dropped when offline. */

@@ -1,8 +1,11 @@
 package io.homeport.agent;
 
+import io.homeport.agent.protocol.ContainerState;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,10 +24,12 @@ import java.util.Optional;
  *                       remote, whose health full reports carry
  * @param rcloneRc       {@code HOMEPORT_RCLONE_RC} (default {@code http://127.0.0.1:5572}): that mount's rclone
  *                       remote-control API
+ * @param exposurePrefixes the label prefixes whose labels reports carry ({@link ContainerState#EXPOSURE_PREFIXES},
+ *                       and {@code HOMEPORT_EXPOSURE_PREFIX} when the tunnel-manager is configured with another)
  */
 public record AgentConfig(URI gatewayUrl, Optional<String> enrollmentKey, Path stateDir, String dockerHost,
         Duration heartbeatInterval, Duration snapshotInterval, String rclone, Path rcloneConfig, Path hostRoot,
-        Path mountPath, URI rcloneRc) {
+        Path mountPath, URI rcloneRc, List<String> exposurePrefixes) {
 
     public static AgentConfig fromEnvironment(Map<String, String> env) {
         String gateway = env.get("HOMEPORT_GATEWAY_URL");
@@ -41,7 +46,19 @@ public record AgentConfig(URI gatewayUrl, Optional<String> enrollmentKey, Path s
                 Path.of(env.getOrDefault("HOMEPORT_RCLONE_CONFIG", "/etc/homeport/rclone.conf")),
                 Path.of(env.getOrDefault("HOMEPORT_HOST_ROOT", "/")),
                 Path.of(env.getOrDefault("HOMEPORT_MOUNT_PATH", "/mnt/homeport")),
-                URI.create(env.getOrDefault("HOMEPORT_RCLONE_RC", "http://127.0.0.1:5572")));
+                URI.create(env.getOrDefault("HOMEPORT_RCLONE_RC", "http://127.0.0.1:5572")),
+                exposurePrefixes(env.get("HOMEPORT_EXPOSURE_PREFIX")));
+    }
+
+    private static List<String> exposurePrefixes(String configured) {
+        List<String> prefixes = new ArrayList<>(ContainerState.EXPOSURE_PREFIXES);
+        if (configured != null && !configured.isBlank()) {
+            String prefix = configured.strip().endsWith(".") ? configured.strip() : configured.strip() + ".";
+            if (!prefixes.contains(prefix)) {
+                prefixes.add(prefix);
+            }
+        }
+        return List.copyOf(prefixes);
     }
 
     /** Never print the enrollment key. */

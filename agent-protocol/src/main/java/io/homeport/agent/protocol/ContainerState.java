@@ -1,6 +1,9 @@
 package io.homeport.agent.protocol;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A container as its agent sees it, in reports. {@code app}, {@code revision} and {@code specHash} are set for
@@ -8,7 +11,31 @@ import java.time.Instant;
  *
  * @param state  Docker's state: created, running, exited, ...
  * @param health healthy, unhealthy, starting, or null without a health check
+ * @param labels the container's labels that ask for public exposure, managed or not (those under
+ *               {@link #EXPOSURE_PREFIXES} or a prefix the agent is configured with); empty when none
  */
 public record ContainerState(String id, String name, String image, String state, String health, boolean managed,
-        String app, Long revision, String specHash, Instant startedAt) {
+        String app, Long revision, String specHash, Instant startedAt, Map<String, String> labels) {
+
+    /**
+     * Label prefixes that ask for exposure through a Cloudflare tunnel: Homeport's own, DockFlare's, and DockFlare's
+     * legacy one, so that containers labelled for DockFlare move over unchanged.
+     */
+    public static final List<String> EXPOSURE_PREFIXES = List.of("homeport.expose.", "dockflare.",
+            "cloudflare.tunnel.");
+
+    public ContainerState {
+        labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** The labels of {@code all} under one of {@code prefixes}. */
+    public static Map<String, String> exposureLabels(Map<String, String> all, List<String> prefixes) {
+        Map<String, String> exposure = new TreeMap<>();
+        all.forEach((key, value) -> {
+            if (value != null && prefixes.stream().anyMatch(key::startsWith)) {
+                exposure.put(key, value);
+            }
+        });
+        return exposure;
+    }
 }

@@ -22,7 +22,8 @@ class FramesTest {
         List<Frame> frames = List.of(
                 new Frame.Hello(Frames.PROTOCOL_VERSION, "0.1.0", UUID.randomUUID(), facts, "{}"),
                 new Frame.Report(true, List.of(new ContainerState("id", "hp-web-0", "local/busybox:1", "running",
-                        null, true, "web", 3L, "abc", Instant.parse("2026-11-25T10:00:00Z"))), Instant.now()),
+                        null, true, "web", 3L, "abc", Instant.parse("2026-11-25T10:00:00Z"),
+                        Map.of("dockflare.enable", "true"))), Instant.now()),
                 new Frame.Heartbeat(Instant.parse("2026-11-25T10:00:00Z")),
                 new Frame.Result(null, 3L, true, "converged", null),
                 Frame.Result.failed(UUID.randomUUID(), Frame.Failure.NOT_FOUND, "no container hp-x-0"),

@@ -197,7 +197,7 @@ class AgentHubTest {
             MountHealth mount = new MountHealth("/mnt/homeport", false, 3L, 1L, 2L, "canary not read back",
                     Instant.parse("2026-11-25T11:59:58Z"));
             VolumeState volume = new VolumeState("db", "data", 4, VolumeState.Lease.HELD, 4L,
-                    Instant.parse("2026-11-25T11:59:00Z"), true, null);
+                    Instant.parse("2026-11-25T11:59:00Z"), true, null, false);
             link.send(new Frame.Report(true, List.of(), Instant.parse("2026-11-25T12:00:00Z"), List.of(mount),
                     List.of(volume)));
 

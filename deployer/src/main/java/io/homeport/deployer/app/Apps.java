@@ -190,12 +190,19 @@ public class Apps {
 
     /**
      * Requests the spec's volumes from the storage-manager for the host {@code decision} puts the app on; those whose
-     * lease that host does not hold yet are what the deployment waits for ({@code waitsForVolumes}).
+     * lease that host does not hold yet are what the deployment waits for ({@code waitsForVolumes}). The hosts the app
+     * leaves get a desired state without it at once.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void requestVolumes(Deployment deployment, AppSpec spec, PlacementDecision decision) {
-        deployment.waitsForVolumes = spec.volumes().isEmpty() ? List.of()
-                : volumes.request(deployment.app, spec, decision.volumeHost());
+        if (spec.volumes().isEmpty()) {
+            deployment.waitsForVolumes = List.of();
+            return;
+        }
+        deployment.waitsForVolumes = volumes.request(deployment.app, spec, decision.volumeHost());
+        // a host the app moves away from stops it now, so that it syncs its volumes before they move
+        desired.publish(Replica.<Replica>list("app", deployment.app).stream().map(replica -> replica.hostId)
+                .filter(host -> !host.equals(decision.volumeHost())).distinct().toList());
     }
 
     /**

@@ -23,7 +23,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Publishes the whole desired state of hosts (every replica placed there, at its app's target revision, its secrets
- * sealed to the host's agent; the volume leases the host holds for the apps placed there) to the compacted topic,
+ * sealed to the host's agent, unless the app's volumes are moving to another host; the volume leases the host holds
+ * for the apps placed there) to the compacted topic,
  * through the outbox, in the transaction that changed it. Each publication for a host takes the next revision of that
  * host's desired state.
  */
@@ -67,6 +68,11 @@ public class DesiredStatePublisher {
             long revision = App.<App>findById(app).targetRevision;
             AppRevision stored = AppRevision.findById(new AppRevision.Key(app, revision));
             AppSpec spec = specs.read(stored.spec);
+            if (!spec.volumes().isEmpty() && volumes.requestedElsewhere(app, hostId)) {
+                LOG.infof("App %s is left out of host %s's desired state: its volumes move to another host, so it "
+                        + "stops here first (the host keeps their leases until they move)", app, hostId);
+                return;
+            }
             Map<String, HostVolume> leases = volumes.leases(app);
             List<String> unleased = spec.volumes().stream().map(AppSpec.Volume::name)
                     .filter(name -> !leases.containsKey(name)).toList();

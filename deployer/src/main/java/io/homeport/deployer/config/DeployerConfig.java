@@ -19,4 +19,11 @@ public interface DeployerConfig {
     /** For an app without a health check: how long every replica must keep running to pass the gate. */
     @WithDefault("PT10S")
     Duration runningGate();
+
+    /**
+     * How long a planned move waits for the volume's holder (online, running the app) to stop the app and sync its
+     * volume one last time before the volume moves anyway, losing what was written since its last sync.
+     */
+    @WithDefault("PT1M")
+    Duration handoverTimeout();
 }

@@ -3,15 +3,18 @@ package io.homeport.deployer.report;
 import io.cloudevents.CloudEvent;
 import io.homeport.deployer.host.PlacementHosts;
 import io.homeport.deployer.rollout.Rollouts;
+import io.homeport.deployer.volume.Handovers;
 import io.homeport.events.EventCodec;
 import io.homeport.events.EventTypes;
+import io.homeport.events.agent.AgentReported;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * What the agents say, relayed by the hub: connections (a host online or not, its capacity) and container
- * reports, which move rollouts along. Applying them twice does no harm, so no inbox is kept for this busy topic.
+ * What the agents say, relayed by the hub: connections (a host online or not, its capacity), container reports,
+ * which move rollouts along, and volume states, which move volume handovers along. Applying them twice does no harm,
+ * so no inbox is kept for this busy topic.
  */
 @ApplicationScoped
 public class AgentReportsConsumer {
@@ -19,11 +22,13 @@ public class AgentReportsConsumer {
     private final PlacementHosts hosts;
     private final ContainerStates containers;
     private final Rollouts rollouts;
+    private final Handovers handovers;
 
-    AgentReportsConsumer(PlacementHosts hosts, ContainerStates containers, Rollouts rollouts) {
+    AgentReportsConsumer(PlacementHosts hosts, ContainerStates containers, Rollouts rollouts, Handovers handovers) {
         this.hosts = hosts;
         this.containers = containers;
         this.rollouts = rollouts;
+        this.handovers = handovers;
     }
 
     @Incoming("agent-reports")
@@ -38,7 +43,11 @@ public class AgentReportsConsumer {
         } else if (EventTypes.AGENT_DISCONNECTED.type().equals(type)) {
             hosts.disconnected(EventCodec.payload(event, EventTypes.AGENT_DISCONNECTED));
         } else if (EventTypes.AGENT_REPORTED.type().equals(type)) {
-            containers.apply(EventCodec.payload(event, EventTypes.AGENT_REPORTED)).forEach(rollouts::evaluate);
+            AgentReported report = EventCodec.payload(event, EventTypes.AGENT_REPORTED);
+            containers.apply(report).forEach(rollouts::evaluate);
+            if (!report.volumes().isEmpty()) {
+                handovers.reported(report.hostId(), report.volumes());
+            }
         }
     }
 }

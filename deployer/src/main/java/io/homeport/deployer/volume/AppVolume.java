@@ -56,6 +56,17 @@ public class AppVolume extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public HostVolume lease;
 
+    /**
+     * The holder asked to let go of the volume before it moves to {@code requestedHostId} (it stops the app and, for
+     * {@code local-synced}, syncs once more); null when no handover is under way, and the request was sent.
+     */
+    @Column(name = "handover_from")
+    public UUID handoverFrom;
+
+    /** When the volume is requested for the new host even if its holder has not let go of it. */
+    @Column(name = "handover_deadline")
+    public Instant handoverDeadline;
+
     /** Whether a deployment on {@code host} may start: the volume was last requested for it and it holds the lease. */
     public boolean leasedTo(UUID host) {
         return lease != null && host.equals(hostId) && host.equals(requestedHostId) && mode.equals(lease.mode());

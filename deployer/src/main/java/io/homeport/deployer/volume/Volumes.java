@@ -1,6 +1,10 @@
 package io.homeport.deployer.volume;
 
 import io.homeport.agent.protocol.HostVolume;
+import io.homeport.agent.protocol.VolumeState;
+import io.homeport.deployer.app.Replica;
+import io.homeport.deployer.config.DeployerConfig;
+import io.homeport.deployer.host.PlacementHost;
 import io.homeport.api.apps.AppSpec;
 import io.homeport.events.EventTypes;
 import io.homeport.events.storage.VolumeReady;
@@ -9,10 +13,12 @@ import io.homeport.platform.outbox.Outbox;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +33,12 @@ import org.jboss.logging.Logger;
  * grants that host the volume's writable lease ({@code volume.ready}). A volume is ready for a deployment on a host
  * only once that host holds its lease, so a volume is requested again only when it is new, its mode changed, or the
  * app goes to another host.
+ *
+ * <p>A planned move is a handover. Once a volume is requested for another host, the app's old host is to stop it
+ * ({@link #requestedElsewhere}) while it keeps the lease, so its agent syncs a {@code local-synced} volume one last
+ * time after the stop. When that holder is online and ran the app, the volume is requested for the new host only
+ * once the holder reports it released, so the move loses nothing. A holder that is offline, leaves, or does not let go within the
+ * handover timeout is not waited for: the volume moves at once, and the new holder starts from the last synced copy.
  */
 @ApplicationScoped
 public class Volumes {
@@ -34,14 +46,17 @@ public class Volumes {
     private static final Logger LOG = Logger.getLogger(Volumes.class);
 
     private final Outbox outbox;
+    private final Duration handoverTimeout;
 
-    Volumes(Outbox outbox) {
+    Volumes(Outbox outbox, DeployerConfig config) {
         this.outbox = outbox;
+        this.handoverTimeout = config.handoverTimeout();
     }
 
     /**
      * The spec's volumes that {@code host} does not hold the lease of yet; those not requested for it yet (or whose
-     * mode changed) are requested for it now.
+     * mode changed) are requested for it now, or, held by another host that is online and runs the app, once that
+     * host has let go of them (see {@link #reported}).
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<String> request(String app, AppSpec spec, UUID host) {
@@ -68,11 +83,82 @@ public class Volumes {
             if (fresh) {
                 row.persist();
             }
-            outbox.emit(EventTypes.VOLUME_REQUESTED, VolumeRequested.key(app, volume.name()),
-                    new VolumeRequested(app, volume.name(), mode, host, now));
+            if (row.hostId != null && !row.hostId.equals(host) && runsOnline(app, row.hostId)) {
+                row.handoverFrom = row.hostId;
+                row.handoverDeadline = now.plus(handoverTimeout);
+                LOG.infof("Volume %s/%s moves from host %s to %s: waiting up to %s for the holder to stop %s and let "
+                        + "go of it", app, volume.name(), row.hostId, host, handoverTimeout, app);
+            } else {
+                send(row, now);
+            }
             pending.add(volume.name());
         }
         return pending;
+    }
+
+    /**
+     * Whether a volume of {@code app} was last requested for a host other than {@code host}: the app is moving away
+     * from {@code host}, which is to stop it now (keeping the lease it still holds, so that it can sync the volume
+     * one last time) rather than when the move is done.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean requestedElsewhere(String app, UUID host) {
+        return AppVolume.count("app = ?1 and requestedHostId <> ?2", app, host) > 0;
+    }
+
+    /**
+     * {@code host} reported the state of its volumes: those it was asked to let go of and has released are requested
+     * for the host they move to now.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reported(UUID host, List<VolumeState> states) {
+        Set<String> released = new HashSet<>();
+        states.stream().filter(state -> Boolean.TRUE.equals(state.released()))
+                .forEach(state -> released.add(state.app() + "/" + state.name()));
+        if (released.isEmpty()) {
+            return;
+        }
+        Instant now = Instant.now();
+        for (AppVolume row : AppVolume.<AppVolume>list("handoverFrom", host)) {
+            if (released.contains(row.app + "/" + row.name)) {
+                LOG.infof("Volume %s/%s: host %s let go of it; requesting it for host %s", row.app, row.name, host,
+                        row.requestedHostId);
+                send(row, now);
+            }
+        }
+    }
+
+    /**
+     * Handovers past their deadline, or from a host that went offline, stop waiting: their volumes are requested for
+     * the host they move to now.
+     *
+     * @return how many were sent
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int sendOverdue(Instant now) {
+        List<AppVolume> overdue = AppVolume.list("handoverFrom is not null and (handoverDeadline <= ?1 or "
+                + "handoverFrom not in (select h.hostId from PlacementHost h where h.online = true))", now);
+        for (AppVolume row : overdue) {
+            LOG.warnf("Volume %s/%s: host %s did not let go of it in time (or went offline); it moves to host %s "
+                    + "without a final sync, from its last synced copy", row.app, row.name, row.handoverFrom,
+                    row.requestedHostId);
+            send(row, now);
+        }
+        return overdue.size();
+    }
+
+    private void send(AppVolume row, Instant now) {
+        row.handoverFrom = null;
+        row.handoverDeadline = null;
+        row.requestedAt = now;
+        outbox.emit(EventTypes.VOLUME_REQUESTED, VolumeRequested.key(row.app, row.name),
+                new VolumeRequested(row.app, row.name, row.mode, row.requestedHostId, now));
+    }
+
+    /** Whether {@code host} is online and has a replica of {@code app}: then it is asked to let go first. */
+    private static boolean runsOnline(String app, UUID host) {
+        return Replica.count("app = ?1 and hostId = ?2", app, host) > 0
+                && PlacementHost.<PlacementHost>findByIdOptional(host).map(h -> h.online).orElse(false);
     }
 
     /**

@@ -11,7 +11,9 @@ import static org.hamcrest.Matchers.equalTo;
 import io.homeport.agent.protocol.ContainerOptions;
 import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.protocol.HostVolume;
+import io.homeport.agent.protocol.VolumeState;
 import io.homeport.deployer.FakeHub;
+import io.homeport.events.EventCodec;
 import io.homeport.events.EventTypes;
 import io.homeport.events.Topics;
 import io.homeport.events.agent.AgentDesiredState;
@@ -28,6 +30,7 @@ import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -119,6 +122,13 @@ class VolumesTest {
                     onA.replace("hostId: " + a, "hostId: " + b), 202)).getString("id");
             given().get("/api/v1/deployments/" + second).then().body("state", equalTo("QUEUED"))
                     .body("waitsForVolumes", contains("data"));
+            // a planned move: host A stops the app but keeps the lease, to sync the volume once more
+            AgentDesiredState letGo = FakeHub.next(desired, EventTypes.AGENT_DESIRED_STATE,
+                    d -> d.hostId().equals(a) && !runs(d, "ledger"));
+            assertThat(letGo.volumes()).containsExactly(lease("ledger", "data", "local-synced", 1));
+            hub.reportVolumes(a, List.of(volumeState(1, false)));
+            assertThat(requestsFor(storage, "ledger", b)).as("not requested for B before A let go of it").isZero();
+            hub.reportVolumes(a, List.of(volumeState(1, true)));
             requested(storage, "ledger", "data", b);
             grant(lease("ledger", "data", "local-synced", 1), a, null);
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
@@ -141,6 +151,29 @@ class VolumesTest {
             assertThat(fenced.revision()).isGreaterThan(onHostB.revision());
             assertThat(ledger(fenced).options().mounts()).extracting(ContainerOptions.Mount::volume)
                     .containsExactly("ledger/data");
+        }
+    }
+
+    @Test
+    void aHolderThatGoesOfflineDuringAHandoverIsNotWaitedFor() {
+        UUID a = hub.onlineHost("offline-a", 2, 2048);
+        UUID b = hub.onlineHost("offline-b", 2, 2048);
+        String onA = "name: journal\nimage: local/journal:1\nplacement: {hostId: " + a + "}\n"
+                + "volumes: [{name: data, mode: local-synced, mountPath: /data}]\n";
+        try (EventReader storage = new EventReader(broker.bootstrapServers(), Topics.STORAGE)) {
+            String first = JsonPath.from(FakeHub.deploy("POST", "/api/v1/apps", onA, 202)).getString("id");
+            requested(storage, "journal", "data", a);
+            grant(lease("journal", "data", "local-synced", 1), a, null);
+            hub.report(a, "journal", 0, 1, "running", null);
+            awaitState(first, "SUCCEEDED");
+
+            String second = JsonPath.from(FakeHub.deploy("PUT", "/api/v1/apps/journal",
+                    onA.replace("hostId: " + a, "hostId: " + b), 202)).getString("id");
+            assertThat(requestsFor(storage, "journal", b)).as("waiting for host A to let go").isZero();
+            hub.disconnect(a);
+            requested(storage, "journal", "data", b);
+            grant(lease("journal", "data", "local-synced", 2), b, a);
+            awaitState(second, "IN_PROGRESS");
         }
     }
 
@@ -177,6 +210,14 @@ class VolumesTest {
                 && r.volume().equals(volume) && host.equals(r.hostId()));
     }
 
+    /** How many requests for a volume of {@code app} on {@code host} the reader has seen after reading 2 s on. */
+    private static long requestsFor(EventReader storage, String app, UUID host) {
+        return storage.readFor(Duration.ofSeconds(2)).stream()
+                .filter(r -> r.value().getType().equals(EventTypes.VOLUME_REQUESTED.type()))
+                .map(r -> EventCodec.payload(r.value(), EventTypes.VOLUME_REQUESTED))
+                .filter(request -> request.app().equals(app) && host.equals(request.hostId())).count();
+    }
+
     private static void awaitState(String deployment, String state) {
         await().atMost(FakeHub.WAIT).untilAsserted(() -> given().get("/api/v1/deployments/" + deployment).then()
                 .body("state", equalTo(state)));
@@ -196,6 +237,12 @@ class VolumesTest {
         return new HostVolume(app, volume, mode, "/srv/homeport/volumes/" + app + "/" + volume,
                 "cloud:homeport/volumes/" + app + "/" + volume, "cloud:homeport/replaced/" + app + "/" + volume,
                 "cloud:homeport/fences/" + app + "/" + volume, epoch, HostVolume.LOCAL_SYNCED.equals(mode) ? 60 : 0);
+    }
+
+    /** What host A's agent says of ledger/data: it holds the lease and has (or has not) released the volume. */
+    private static VolumeState volumeState(long epoch, boolean released) {
+        return new VolumeState("ledger", "data", epoch, VolumeState.Lease.HELD, epoch, Instant.now(), true, null,
+                released);
     }
 
     /** The storage-manager's answer: {@code host} holds the lease now ({@code previous} held it before). */

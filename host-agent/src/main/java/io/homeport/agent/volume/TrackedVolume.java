@@ -23,6 +23,9 @@ final class TrackedVolume {
     private volatile Boolean lastSyncSucceeded;
     private volatile String syncProblem;
     private volatile Instant nextSyncAt = Instant.MAX;
+    private volatile boolean inUse;
+    private volatile Instant usedUntil;
+    private volatile Instant lastGoodSyncStartedAt;
 
     TrackedVolume(HostVolume volume) {
         this.volume = volume;
@@ -79,10 +82,44 @@ final class TrackedVolume {
         fenceProblem = null;
     }
 
-    void synced(Instant at, boolean succeeded, String problem) {
+    /** @param startedAt when the sync began: only a sync begun after the last use leaves nothing behind */
+    void synced(Instant startedAt, Instant at, boolean succeeded, String problem) {
         lastSyncAt = at;
         lastSyncSucceeded = succeeded;
         syncProblem = succeeded ? null : firstLine(problem);
+        if (succeeded) {
+            lastGoodSyncStartedAt = startedAt;
+        }
+    }
+
+    /** What a reconcile pass saw: whether a running container of this host mounts the volume. */
+    void used(boolean running, Instant now) {
+        inUse = running;
+        if (running) {
+            usedUntil = now;
+        }
+    }
+
+    /** A reconcile pass has gracefully stopped the containers using the volume. */
+    void stoppedUsing(Instant now) {
+        inUse = false;
+        usedUntil = now;
+    }
+
+    /**
+     * Whether the lease could move now without losing anything: held, unused, and for {@code local-synced} synced
+     * since its last use (a sync begun before the last write may have missed it).
+     */
+    boolean released() {
+        if (inUse || lease.status() != VolumeState.Lease.HELD) {
+            return false;
+        }
+        if (!volume.localSynced()) {
+            return true;
+        }
+        Instant syncStarted = lastGoodSyncStartedAt;
+        Instant lastUse = usedUntil;
+        return syncStarted != null && (lastUse == null || syncStarted.isAfter(lastUse));
     }
 
     boolean syncDue(Instant now) {
@@ -105,7 +142,7 @@ final class TrackedVolume {
     VolumeState state() {
         VolumeLease current = lease;
         return new VolumeState(volume.app(), volume.name(), volume.epoch(), current.status(), current.fenceEpoch(),
-                lastSyncAt, lastSyncSucceeded, fenceProblem != null ? fenceProblem : syncProblem);
+                lastSyncAt, lastSyncSucceeded, fenceProblem != null ? fenceProblem : syncProblem, released());
     }
 
     /** rclone's messages can run long; the first line says what went wrong. */

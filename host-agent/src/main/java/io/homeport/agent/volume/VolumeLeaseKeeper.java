@@ -8,9 +8,11 @@ import io.homeport.agent.reconcile.ActualContainer;
 import io.homeport.agent.reconcile.VolumeLease;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -25,14 +27,17 @@ final class VolumeLeaseKeeper implements VolumeLeases {
     private final Fence fence;
     private final VolumeTakeover takeover;
     private final VolumeSyncer syncer;
+    private final Runnable onReleased;
     private final Clock clock;
 
+    /** @param onReleased called when stopping its containers released a {@code shared} volume */
     VolumeLeaseKeeper(VolumeRegistry registry, Fence fence, VolumeTakeover takeover, VolumeSyncer syncer,
-            Clock clock) {
+            Runnable onReleased, Clock clock) {
         this.registry = registry;
         this.fence = fence;
         this.takeover = takeover;
         this.syncer = syncer;
+        this.onReleased = onReleased;
         this.clock = clock;
     }
 
@@ -44,6 +49,7 @@ final class VolumeLeaseKeeper implements VolumeLeases {
             String key = tracked.volume().key();
             boolean inUse = actual.stream().anyMatch(container -> container.running()
                     && container.volumes().contains(key));
+            tracked.used(inUse, clock.instant());
             leases.put(key, checkAndTake(tracked, inUse));
         }
         return leases;
@@ -81,6 +87,12 @@ final class VolumeLeaseKeeper implements VolumeLeases {
 
     @Override
     public void stopped(Set<String> volumes) {
+        Instant now = clock.instant();
+        List<TrackedVolume> stopped = volumes.stream().map(registry::get).filter(Objects::nonNull).toList();
+        stopped.forEach(tracked -> tracked.stoppedUsing(now));
+        if (stopped.stream().anyMatch(tracked -> !tracked.volume().localSynced() && tracked.released())) {
+            onReleased.run();
+        }
         syncer.syncSoon(volumes);
     }
 }

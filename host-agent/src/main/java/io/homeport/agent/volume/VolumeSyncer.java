@@ -31,18 +31,23 @@ final class VolumeSyncer implements AutoCloseable {
     private final VolumeTakeover takeover;
     private final VolumeCopies copies;
     private final Runnable onStale;
+    private final Runnable onReleased;
     private final Clock clock;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.named("volume-sync"));
 
-    /** @param onStale called when a sync finds the lease stale: the containers on the volume must stop */
+    /**
+     * @param onStale    called when a sync finds the lease stale: the containers on the volume must stop
+     * @param onReleased called when a sync after a stop released the volume
+     */
     VolumeSyncer(VolumeRegistry registry, Fence fence, VolumeTakeover takeover, VolumeCopies copies,
-            Runnable onStale, Clock clock) {
+            Runnable onStale, Runnable onReleased, Clock clock) {
         this.registry = registry;
         this.fence = fence;
         this.takeover = takeover;
         this.copies = copies;
         this.onStale = onStale;
+        this.onReleased = onReleased;
         this.clock = clock;
     }
 
@@ -55,7 +60,12 @@ final class VolumeSyncer implements AutoCloseable {
         for (String key : keys) {
             TrackedVolume volume = registry.get(key);
             if (volume != null && volume.volume().localSynced()) {
-                scheduler.execute(() -> syncGuarded(volume));
+                scheduler.execute(() -> {
+                    syncGuarded(volume);
+                    if (volume.released()) {
+                        onReleased.run();
+                    }
+                });
             }
         }
     }
@@ -72,7 +82,8 @@ final class VolumeSyncer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Syncing volume " + volume.volume().key() + " failed", e);
-            volume.synced(clock.instant(), false, e.getMessage());
+            Instant now = clock.instant();
+            volume.synced(now, now, false, e.getMessage());
         }
     }
 
@@ -101,12 +112,12 @@ final class VolumeSyncer implements AutoCloseable {
             Instant at = clock.instant();
             try {
                 copies.sync(volume, at);
-                tracked.synced(clock.instant(), true, null);
+                tracked.synced(at, clock.instant(), true, null);
                 return true;
             } catch (CommandFailure e) {
                 LOG.warning(() -> "Syncing volume " + volume.key() + " failed: " + TrackedVolume.firstLine(
                         e.getMessage()));
-                tracked.synced(clock.instant(), false, e.getMessage());
+                tracked.synced(at, clock.instant(), false, e.getMessage());
                 return false;
             }
         } finally {

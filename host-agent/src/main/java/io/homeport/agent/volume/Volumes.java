@@ -23,14 +23,16 @@ public final class Volumes implements AutoCloseable {
      * @param hostId   written into the fences this host claims, for people reading them
      * @param stateDir the agent's state directory, where each volume's tenure is kept
      * @param onStale  asks for a reconcile pass: a sync found a lease stale, so containers must stop
+     * @param onReleased asks for a full report: a volume was released after its containers stopped, and the control
+     *                 plane waits for that to move it
      */
-    public Volumes(UUID hostId, RcloneCommand rclone, Path stateDir, Runnable onStale) {
+    public Volumes(UUID hostId, RcloneCommand rclone, Path stateDir, Runnable onStale, Runnable onReleased) {
         Clock clock = Clock.systemUTC();
         Fence fence = new Fence(rclone);
         VolumeCopies copies = new VolumeCopies(rclone);
         VolumeTakeover takeover = new VolumeTakeover(hostId, fence, new TenureMarkers(stateDir), copies, clock);
-        this.syncer = new VolumeSyncer(registry, fence, takeover, copies, onStale, clock);
-        this.leases = new VolumeLeaseKeeper(registry, fence, takeover, syncer, clock);
+        this.syncer = new VolumeSyncer(registry, fence, takeover, copies, onStale, onReleased, clock);
+        this.leases = new VolumeLeaseKeeper(registry, fence, takeover, syncer, onReleased, clock);
     }
 
     /** Starts the sync schedule. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.homeport.agent.command.RcloneCommand;
 import io.homeport.agent.protocol.HostVolume;
 import io.homeport.agent.protocol.VolumeState;
+import io.homeport.agent.reconcile.ActualContainer;
+import io.homeport.agent.reconcile.ManagedLabels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -12,7 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -46,7 +51,7 @@ class LocalSyncedVolumeIT {
     }
 
     private Volumes host(String name) {
-        return new Volumes(UUID.randomUUID(), rclone, dir.resolve(name + "-state"), () -> { });
+        return new Volumes(UUID.randomUUID(), rclone, dir.resolve(name + "-state"), () -> { }, () -> { });
     }
 
     private HostVolume volume(String host, long epoch, int interval) {
@@ -127,6 +132,32 @@ class LocalSyncedVolumeIT {
         assertThat(take(first, back)).isEqualTo(VolumeState.Lease.HELD);
         assertThat(TestCloud.tree(local)).isEqualTo(TestCloud.tree(Path.of(theirs.path())));
         assertThat(local.resolve("notes.md")).hasContent("written on the second host");
+    }
+
+    @Test
+    void aVolumeIsReleasedOnceItsContainersStoppedAndASyncAfterTheStopSucceeded() throws Exception {
+        CountDownLatch released = new CountDownLatch(1);
+        Volumes host = new Volumes(UUID.randomUUID(), rclone, dir.resolve("releasing-state"), () -> { },
+                released::countDown);
+        HostVolume volume = volume("releasing", 1, 0);
+        ActualContainer running = new ActualContainer("id-app", "hp-" + app + "-0", "busybox", "running", null,
+                Map.of(ManagedLabels.VOLUMES, volume.key()));
+        host.leases().check(List.of(volume), List.of(), List.of(running));
+        Files.writeString(Path.of(volume.path()).resolve("counter"), "1\n");
+        assertThat(host.syncNow(volume.key())).isTrue();
+        assertThat(host.states()).singleElement().extracting(VolumeState::released)
+                .as("in use: a move now would lose what the app writes next").isEqualTo(false);
+
+        Files.writeString(Path.of(volume.path()).resolve("counter"), "1\n2\n");
+        host.leases().stopped(Set.of(volume.key()));
+        assertThat(released.await(30, TimeUnit.SECONDS)).as("released after the sync that follows the stop").isTrue();
+        assertThat(host.states()).singleElement().extracting(VolumeState::released).isEqualTo(true);
+        assertThat(cloud.local(volume.remote()).resolve("counter")).hasContent("1\n2\n");
+
+        host.leases().check(List.of(volume), List.of(), List.of(running));
+        assertThat(host.states()).singleElement().extracting(VolumeState::released)
+                .as("running again").isEqualTo(false);
+        host.close();
     }
 
     @Test

@@ -61,7 +61,7 @@ class VolumeLeaseIT {
         app = "vl" + UUID.randomUUID().toString().substring(0, 8);
         cloud = TestCloud.serve(dir);
         rclone = cloud.rclone();
-        volumes = new Volumes(UUID.randomUUID(), rclone, dir.resolve("state"), () -> { });
+        volumes = new Volumes(UUID.randomUUID(), rclone, dir.resolve("state"), () -> { }, () -> { });
         // this test's containers only: the engine is shared
         pass = new ReconcilePass(new HostContainers(docker, "hp-" + app), new DockerActions(docker,
                 SecretSealing.newKey()), volumes.leases());

@@ -208,7 +208,7 @@ class LivenessTest {
 
     private static List<ContainerState> containers(int count) {
         return IntStream.range(0, count).mapToObj(i -> new ContainerState("c" + i, "hp-app-" + i, "nginx:1.27",
-                "running", "healthy", true, "app", 1L, "sha256:" + "0".repeat(64), Instant.now())).toList();
+                "running", "healthy", true, "app", 1L, "sha256:" + "0".repeat(64), Instant.now(), Map.of())).toList();
     }
 
     /** An agent heartbeating every second, as the hub relays it. */

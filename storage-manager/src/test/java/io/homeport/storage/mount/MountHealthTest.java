@@ -96,11 +96,11 @@ class MountHealthTest {
                     .then().statusCode(200).body("holderHostId", equalTo(holder.toString())));
 
             writer.publish(Topics.AGENT_REPORTS, report(other, 0, true, List.of(new VolumeState("ledger", "db", 1,
-                    VolumeState.Lease.HELD, 1L, synced.plusSeconds(60), false, "not mine"))));
+                    VolumeState.Lease.HELD, 1L, synced.plusSeconds(60), false, "not mine", false))));
             writer.publish(Topics.AGENT_REPORTS, report(holder, 0, true, List.of(new VolumeState("ledger", "db", 0,
-                    VolumeState.Lease.HELD, 0L, synced.plusSeconds(90), false, "stale epoch"))));
+                    VolumeState.Lease.HELD, 0L, synced.plusSeconds(90), false, "stale epoch", false))));
             writer.publish(Topics.AGENT_REPORTS, report(holder, 1, true, List.of(new VolumeState("ledger", "db", 1,
-                    VolumeState.Lease.HELD, 1L, synced, true, null))));
+                    VolumeState.Lease.HELD, 1L, synced, true, null, true))));
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/volumes/ledger/db")
                 .then().body("lastSyncAt", equalTo(synced.toString())).body("lastSyncSucceeded", equalTo(true)));
