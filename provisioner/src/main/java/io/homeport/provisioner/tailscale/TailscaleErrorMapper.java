@@ -2,9 +2,9 @@ package io.homeport.provisioner.tailscale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.homeport.platform.http.RetryAfterAware;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /**
@@ -21,7 +21,8 @@ public class TailscaleErrorMapper implements ResponseExceptionMapper<TailscaleEx
         int status = response.getStatus();
         String message = "Tailscale API answered HTTP " + status + ": " + messageOf(response);
         if (status == 429 || status >= 500) {
-            return new TailscaleUnavailableException(status, message, retryAfter(response));
+            return new TailscaleUnavailableException(status, message,
+                    RetryAfterAware.parseHeader(response.getHeaderString(HttpHeaders.RETRY_AFTER)));
         }
         return new TailscaleRefusedException(status, message);
     }
@@ -43,14 +44,5 @@ public class TailscaleErrorMapper implements ResponseExceptionMapper<TailscaleEx
     private static String printable(String text) {
         String oneLine = text.replaceAll("\\p{Cntrl}", " ").strip();
         return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "…";
-    }
-
-    /** Only the delta-seconds form; an HTTP-date is left to the regular backoff. */
-    private static Duration retryAfter(Response response) {
-        String value = response.getHeaderString(HttpHeaders.RETRY_AFTER);
-        if (value == null || !value.strip().matches("\\d{1,6}")) {
-            return null;
-        }
-        return Duration.ofSeconds(Long.parseLong(value.strip()));
     }
 }

@@ -1,5 +1,6 @@
 package io.homeport.provisioner.tailscale;
 
+import io.homeport.platform.http.RetryAfterBackoff;
 import io.homeport.provisioner.config.ProvisionerConfig;
 import io.homeport.provisioner.tailscale.TailscaleRestClient.AccessToken;
 import io.homeport.provisioner.tailscale.TailscaleRestClient.Capabilities;

@@ -1,10 +1,11 @@
 package io.homeport.provisioner.tailscale;
 
+import io.homeport.platform.http.RetryAfterAware;
 import java.time.Duration;
 import java.util.Optional;
 
 /** Tailscale was rate limiting (429), failing (5xx) or unreachable: worth asking again later. */
-public class TailscaleUnavailableException extends TailscaleException {
+public class TailscaleUnavailableException extends TailscaleException implements RetryAfterAware {
 
     private final Duration retryAfter;
 
@@ -19,6 +20,7 @@ public class TailscaleUnavailableException extends TailscaleException {
     }
 
     /** How long Tailscale asked to wait ({@code Retry-After}), if it said. */
+    @Override
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -3,6 +3,7 @@ package io.homeport.tunnel.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.util.Optional;
 
 /** The tunnel-manager's own settings ({@code homeport.tunnel.*}). */
 @ConfigMapping(prefix = "homeport.tunnel")
@@ -11,4 +12,13 @@ public interface TunnelConfig {
     /** Base of the Cloudflare API v4; a local stand-in in tests. */
     @WithDefault("https://api.cloudflare.com/client/v4")
     URI cloudflareApiUrl();
+
+    /**
+     * A Cloudflare API token (sent as Bearer token) with Cloudflare Tunnel and Access edit rights on the account and
+     * DNS edit rights on its zones. A secret: never logged. Without it Cloudflare is not used.
+     */
+    Optional<String> cloudflareApiToken();
+
+    /** The Cloudflare account the tunnels and Access applications belong to. */
+    Optional<String> cloudflareAccountId();
 }

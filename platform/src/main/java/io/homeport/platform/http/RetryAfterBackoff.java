@@ -1,11 +1,11 @@
-package io.homeport.provisioner.tailscale;
+package io.homeport.platform.http;
 
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 
 /**
  * Exponential backoff from the configured retry delay, doubling up to {@link #MAX_DELAY_MS}, except that a
- * rate-limited answer's {@code Retry-After} is waited out when it asks for longer. SmallRye creates one per
- * invocation, so the attempt count is per call.
+ * failure's {@code Retry-After} ({@link RetryAfterAware}) is waited out when it asks for longer, up to
+ * {@link #MAX_RETRY_AFTER_MS}. SmallRye creates one per invocation, so the attempt count is per call.
  */
 public class RetryAfterBackoff implements CustomBackoffStrategy {
 
@@ -23,8 +23,8 @@ public class RetryAfterBackoff implements CustomBackoffStrategy {
     public long nextDelayInMillis(Throwable cause) {
         long backoff = nextDelay;
         nextDelay = Math.min(nextDelay * 2, MAX_DELAY_MS);
-        if (cause instanceof TailscaleUnavailableException unavailable) {
-            long asked = unavailable.retryAfter().map(d -> Math.min(d.toMillis(), MAX_RETRY_AFTER_MS)).orElse(0L);
+        if (cause instanceof RetryAfterAware aware) {
+            long asked = aware.retryAfter().map(d -> Math.min(d.toMillis(), MAX_RETRY_AFTER_MS)).orElse(0L);
             return Math.max(backoff, asked);
         }
         return backoff;
