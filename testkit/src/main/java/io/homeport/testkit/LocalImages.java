@@ -20,6 +20,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 public final class LocalImages {
 
     public static final String BUSYBOX = "local/busybox:1";
+    /**
+     * A stand-in for {@code cloudflare/cloudflared} (no registry here, and no Cloudflare edge to connect to): it
+     * takes cloudflared's arguments, refuses to start without a {@code TUNNEL_TOKEN}, and then stays up as a
+     * connected connector would.
+     */
+    public static final String CLOUDFLARED_STAND_IN = "local/cloudflared:stand-in";
     private static final Path BUSYBOX_BINARY = Path.of("/bin/busybox");
     private static final List<String> APPLETS = List.of("sh", "sleep", "httpd", "echo", "cat", "ls", "wget", "env");
 
@@ -28,18 +34,30 @@ public final class LocalImages {
         boolean present = docker.listImagesCmd().withImageNameFilter(BUSYBOX).exec().stream()
                 .anyMatch(image -> image.getRepoTags() != null && List.of(image.getRepoTags()).contains(BUSYBOX));
         if (!present) {
-            importWithCli(rootfs());
+            importWithCli(rootfs(), "CMD [\"/bin/sh\"]", BUSYBOX);
         }
         return BUSYBOX;
+    }
+
+    /** Imports {@link #CLOUDFLARED_STAND_IN} unless the engine has it already; returns its reference. */
+    public static synchronized String cloudflaredStandIn(DockerClient docker) {
+        boolean present = docker.listImagesCmd().withImageNameFilter(CLOUDFLARED_STAND_IN).exec().stream()
+                .anyMatch(image -> image.getRepoTags() != null
+                        && List.of(image.getRepoTags()).contains(CLOUDFLARED_STAND_IN));
+        if (!present) {
+            importWithCli(rootfs(), "ENTRYPOINT [\"/bin/sh\", \"-c\", \"test -n \\\"$TUNNEL_TOKEN\\\" && exec sleep "
+                    + "2147483647\", \"cloudflared\"]", CLOUDFLARED_STAND_IN);
+        }
+        return CLOUDFLARED_STAND_IN;
     }
 
     /**
      * {@code docker import} through the CLI: docker-java's streamed import reaches this engine truncated
      * ("unexpected EOF"), while the CLI imports the same bytes fine.
      */
-    private static void importWithCli(byte[] rootfs) {
+    private static void importWithCli(byte[] rootfs, String change, String reference) {
         try {
-            Process process = new ProcessBuilder("docker", "import", "-c", "CMD [\"/bin/sh\"]", "-", BUSYBOX)
+            Process process = new ProcessBuilder("docker", "import", "-c", change, "-", reference)
                     .redirectErrorStream(true).start();
             try (OutputStream in = process.getOutputStream()) {
                 in.write(rootfs);

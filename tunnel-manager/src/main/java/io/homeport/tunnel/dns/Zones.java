@@ -23,7 +23,7 @@ public final class Zones {
                 .max((a, b) -> Integer.compare(a.length(), b.length()));
     }
 
-    static String normalize(String name) {
+    public static String normalize(String name) {
         String lower = name.strip().toLowerCase(Locale.ROOT);
         return lower.endsWith(".") ? lower.substring(0, lower.length() - 1) : lower;
     }
