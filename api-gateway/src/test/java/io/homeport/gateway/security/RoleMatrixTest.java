@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.homeport.gateway.storage.StorageManagerStandIn;
+import io.homeport.gateway.tunnel.TunnelManagerStandIn;
 import io.homeport.testkit.KafkaTestResource;
 import io.homeport.testkit.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -18,13 +19,14 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * Endpoints × roles: 403 problem for a role that is not allowed, 401 without a token, else the call goes on to the
  * service behind the gateway and its answer comes back. No provisioner runs here (so its endpoints answer 503); the
- * storage-manager's stand-in answers its own.
+ * storage-manager's and tunnel-manager's stand-ins answer their own.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(StorageManagerStandIn.class)
+@QuarkusTestResource(TunnelManagerStandIn.class)
 class RoleMatrixTest {
 
     private static final String REMOTE = "{\"type\": \"sftp\", \"options\": {\"host\": \"nas.lan\"}}";
@@ -72,6 +74,16 @@ class RoleMatrixTest {
             DELETE | /api/v1/volumes/notes/data/backups/{backup}         | operator | 403
             DELETE | /api/v1/volumes/notes/data/backups/{backup}         | admin    | 200
             GET    | /api/v1/volumes/notes/data/restores/{restore}       | viewer   | 200
+            GET    | /api/v1/tunnels                                     | viewer   | 200
+            GET    | /api/v1/tunnels                                     | operator | 200
+            GET    | /api/v1/tunnels                                     | admin    | 200
+            GET    | /api/v1/routes                                      | viewer   | 200
+            GET    | /api/v1/routes                                      | operator | 200
+            GET    | /api/v1/routes                                      | admin    | 200
+            GET    | /api/v1/routes/app.example.com                      | viewer   | 200
+            GET    | /api/v1/routes/app.example.com                      | operator | 200
+            GET    | /api/v1/routes/app.example.com                      | admin    | 200
+            GET    | /api/v1/routes/none.example.com                     | viewer   | 404
             """)
     void endpointsAnswerByRole(String method, String path, String role, int status) {
         String url = path.replace("{id}", UUID.randomUUID().toString())

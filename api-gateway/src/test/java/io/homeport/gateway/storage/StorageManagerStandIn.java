@@ -1,23 +1,16 @@
 package io.homeport.gateway.storage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import io.homeport.api.storage.BackupPolicy;
 import io.homeport.api.storage.BackupView;
 import io.homeport.api.storage.RemoteDefinition;
 import io.homeport.api.storage.RemoteView;
 import io.homeport.api.storage.RestoreView;
 import io.homeport.api.storage.VolumeView;
+import io.homeport.gateway.client.DownstreamStandIn;
 import io.homeport.platform.problem.Problem;
 import io.homeport.platform.problem.ProblemType;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +28,7 @@ import java.util.regex.Pattern;
  * {@link #BACKUP}) and {@code notes/cache} (no lease, so it cannot be backed up). It keeps no state: what a call
  * would change is answered, not remembered.
  */
-public class StorageManagerStandIn implements QuarkusTestResourceLifecycleManager {
+public class StorageManagerStandIn extends DownstreamStandIn {
 
     public static final UUID HOLDER = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
     public static final UUID BACKUP = UUID.fromString("00000000-0000-0000-0000-0000000000b1");
@@ -50,34 +43,12 @@ public class StorageManagerStandIn implements QuarkusTestResourceLifecycleManage
             "/api/v1/volumes/([^/]+)/([^/]+)(/backup-policy|/backups(?:/([^/]+)(/verify|/restore)?)?|/restores/([^/]+))?");
     private static final Pattern REMOTE = Pattern.compile("/api/v1/remotes(?:/([^/]+))?");
 
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    private HttpServer server;
-
-    @Override
-    public Map<String, String> start() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.createContext("/", this::answer);
-        server.start();
-        return Map.of("quarkus.rest-client.storage-manager.url", base());
+    public StorageManagerStandIn() {
+        super("storage-manager");
     }
 
     @Override
-    public void stop() {
-        if (server != null) {
-            server.stop(0);
-        }
-    }
-
-    private String base() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    private void answer(HttpExchange exchange) throws IOException {
+    protected void answer(HttpExchange exchange) throws IOException {
         try (exchange) {
             String path = exchange.getRequestURI().getPath();
             Matcher remote = REMOTE.matcher(path);

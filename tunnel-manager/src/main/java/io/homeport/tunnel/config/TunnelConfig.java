@@ -55,4 +55,12 @@ public interface TunnelConfig {
      */
     @WithDefault("true")
     boolean manageConnectors();
+
+    /** The cloudflared image each host's connector runs (pinned: {@code --no-autoupdate}, Homeport updates it). */
+    @WithDefault("cloudflare/cloudflared:2025.11.1")
+    String connectorImage();
+
+    /** The Docker network each host's connector joins, created by the host's agent when missing. */
+    @WithDefault("homeport-tunnel")
+    String connectorNetwork();
 }

@@ -15,6 +15,8 @@ import io.homeport.tunnel.cloudflare.Tunnel;
 import io.homeport.tunnel.cloudflare.Zone;
 import io.homeport.tunnel.config.TunnelConfig;
 import io.homeport.tunnel.connector.ConnectorDeployer;
+import io.homeport.tunnel.connector.DeployerRefusedException;
+import io.homeport.tunnel.connector.DeployerUnavailableException;
 import io.homeport.tunnel.dns.DnsAction;
 import io.homeport.tunnel.dns.DnsPlan;
 import io.homeport.tunnel.dns.ExistingRecord;
@@ -39,6 +41,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -89,7 +92,8 @@ public class TunnelReconciler {
         String error = null;
         try {
             reconcileOrThrow(host);
-        } catch (CloudflareException | ConnectorDeployer.ConnectorException e) {
+        } catch (CloudflareException | DeployerRefusedException | DeployerUnavailableException
+                | ConnectorBusyException | TimeoutException e) {
             error = e.getMessage();
         } catch (RuntimeException e) {
             LOG.errorf(e, "Reconciling the tunnel of host %s failed", host);
@@ -173,8 +177,9 @@ public class TunnelReconciler {
                 LOG.infof("Host %s: created tunnel %s (%s)", tunnel.hostId, name, id);
             }
         }
-        if (manageConnectors) {
-            connectors.ensure(tunnel.hostId, tunnel.hostName, cloudflare.tunnelToken(id));
+        if (manageConnectors && connectors.ensure(tunnel.hostId, tunnel.hostName, cloudflare.tunnelToken(id))
+                == ConnectorDeployer.Outcome.BUSY) {
+            throw new ConnectorBusyException(tunnel.hostId);
         }
         String tunnelId = id;
         boolean made = created;

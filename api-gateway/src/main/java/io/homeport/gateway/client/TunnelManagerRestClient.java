@@ -1,0 +1,11 @@
+package io.homeport.gateway.client;
+
+import io.homeport.api.tunnels.TunnelsApi;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+/** The tunnel-manager's tunnels and routes, seen from the gateway. Use it through {@link TunnelManagerClient}. */
+@RegisterRestClient(configKey = "tunnel-manager")
+@RegisterProvider(DownstreamProblemMapper.class)
+public interface TunnelManagerRestClient extends TunnelsApi {
+}
