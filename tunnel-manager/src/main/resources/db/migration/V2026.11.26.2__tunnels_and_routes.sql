@@ -1,6 +1,7 @@
--- One Cloudflare tunnel per host. reconcile_due is when the host's tunnel is next brought in line (a burst of
--- changes sets it once, so it lands in one reconcile); reconciling_until guards a reconcile under way on one
--- replica. owned_rules: the ingress rule keys ([{hostname, path}]) Homeport wrote into the tunnel's configuration;
+-- One Cloudflare tunnel per host. reconcile_due is when the host's tunnel is next brought in line: each change
+-- moves it to one debounce later, but never past pending_since (the first change not yet reconciled) plus ten
+-- debounces, so a burst lands in one reconcile and a stream of changes still does; reconciling_until guards a
+-- reconcile under way on one replica. owned_rules: the ingress rule keys ([{hostname, path}]) Homeport wrote into the tunnel's configuration;
 -- every other rule there is someone else's and is kept as it is.
 CREATE TABLE host_tunnel (
     host_id           UUID PRIMARY KEY,
@@ -12,6 +13,7 @@ CREATE TABLE host_tunnel (
     created_at        TIMESTAMPTZ NOT NULL,
     reconciled_at     TIMESTAMPTZ,
     reconcile_due     TIMESTAMPTZ,
+    pending_since     TIMESTAMPTZ,
     reconciling_until TIMESTAMPTZ,
     failures          INT NOT NULL DEFAULT 0,
     last_error        TEXT

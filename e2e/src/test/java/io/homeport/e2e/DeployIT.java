@@ -7,7 +7,6 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -16,7 +15,6 @@ import io.homeport.agent.docker.DockerClients;
 import io.homeport.launcher.ControlPlane;
 import io.homeport.launcher.Service;
 import io.homeport.launcher.process.ManagedProcess;
-import io.homeport.testkit.AgentProcess;
 import io.homeport.testkit.DockerEngine;
 import io.homeport.testkit.LocalImages;
 import io.homeport.testkit.LocalRegistry;
@@ -71,16 +69,9 @@ class DeployIT {
         given().auth().oauth2(admin).contentType(ContentType.JSON).body(Map.of("type", "sftp", "options", Map.of(
                 "host", "127.0.0.1", "port", Integer.toString(cloud.port()), "user", cloud.user(),
                 "pass", cloud.password()))).put(gateway + "/api/v1/remotes/shared").then().statusCode(201);
-        String key = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body("{\"kind\":\"REUSABLE\",\"maxUses\":1}").post(gateway + "/api/v1/enrollment-keys")
-                .then().statusCode(201).extract().path("key");
-        Path state = home.resolve("agent");
-        agent = AgentProcess.start(Path.of(".."), state, Map.of(
-                "HOMEPORT_GATEWAY_URL", gateway, "HOMEPORT_ENROLLMENT_KEY", key, "HOMEPORT_AGENT_SNAPSHOT", "PT2S",
-                "HOMEPORT_RCLONE_CONFIG", home.resolve("agent-rclone.conf").toString()));
-        Path credential = state.resolve("credential.json");
-        await().atMost(WAIT).until(() -> Files.exists(credential));
-        hostId = UUID.fromString(new ObjectMapper().readTree(credential.toFile()).path("hostId").asText());
+        EnrolledAgent enrolled = EnrolledAgent.start(gateway, admin, home, Map.of());
+        agent = enrolled.process();
+        hostId = enrolled.hostId();
     }
 
     @AfterAll

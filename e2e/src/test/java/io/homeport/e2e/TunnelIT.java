@@ -13,11 +13,9 @@ import io.homeport.agent.docker.DockerClients;
 import io.homeport.launcher.ControlPlane;
 import io.homeport.launcher.Service;
 import io.homeport.launcher.process.ManagedProcess;
-import io.homeport.testkit.AgentProcess;
 import io.homeport.testkit.CloudflareApiStandIn;
 import io.homeport.testkit.DockerEngine;
 import io.homeport.testkit.LocalImages;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -77,16 +75,9 @@ class TunnelIT {
                 "HOMEPORT_TUNNEL_DEBOUNCE", "PT1S")));
         admin = controlPlane.auth().token("e2e-admin", List.of("admin"), Duration.ofHours(1));
         gateway = controlPlane.url(Service.API_GATEWAY);
-        String key = given().auth().oauth2(admin).contentType(ContentType.JSON)
-                .body("{\"kind\":\"REUSABLE\",\"maxUses\":1}").post(gateway + "/api/v1/enrollment-keys")
-                .then().statusCode(201).extract().path("key");
-        Path state = home.resolve("agent");
-        agent = AgentProcess.start(Path.of(".."), state, Map.of("HOMEPORT_GATEWAY_URL", gateway,
-                "HOMEPORT_ENROLLMENT_KEY", key, "HOMEPORT_AGENT_SNAPSHOT", "PT2S",
-                "HOMEPORT_RCLONE_CONFIG", home.resolve("agent-rclone.conf").toString()));
-        Path credential = state.resolve("credential.json");
-        await().atMost(WAIT).until(() -> Files.exists(credential));
-        hostId = UUID.fromString(new ObjectMapper().readTree(credential.toFile()).path("hostId").asText());
+        EnrolledAgent enrolled = EnrolledAgent.start(gateway, admin, home, Map.of());
+        agent = enrolled.process();
+        hostId = enrolled.hostId();
     }
 
     @AfterAll

@@ -191,11 +191,11 @@ public final class CloudflareApiStandIn implements AutoCloseable {
 
     /** Someone adds a DNS record in the dashboard; {@code record} as a POST would carry it. Returns its id. */
     public synchronized String createDnsRecordOutOfBand(String zoneId, JsonNode record) {
-        Answer answer = createDnsRecord(zoneId, record.toString());
-        if (answer.status != 200) {
-            throw new IllegalArgumentException("record refused: " + answer.body.path("errors"));
+        JsonAnswer answer = createDnsRecord(zoneId, record.toString());
+        if (answer.status() != 200) {
+            throw new IllegalArgumentException("record refused: " + answer.body().path("errors"));
         }
-        return answer.body.path("result").path("id").asText();
+        return answer.body().path("result").path("id").asText();
     }
 
     public synchronized List<Call> calls() {
@@ -218,32 +218,13 @@ public final class CloudflareApiStandIn implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Answer answer;
-            synchronized (this) {
-                answer = answer(exchange, body);
-            }
-            byte[] bytes = json.writeValueAsBytes(answer.body);
-            exchange.getResponseHeaders().set("Content-Type", "application/json");
-            answer.headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-            exchange.sendResponseHeaders(answer.status, bytes.length);
-            exchange.getResponseBody().write(bytes);
-        } catch (RuntimeException e) {
-            exchange.sendResponseHeaders(500, -1);
-        }
-    }
-
-    private record Answer(int status, ObjectNode body, Map<String, String> headers) {
-        Answer(int status, ObjectNode body) {
-            this(status, body, Map.of());
-        }
+        JsonAnswer.serve(exchange, this, json, this::answer);
     }
 
     private record Page(int page, int perPage) {
     }
 
-    private Answer answer(HttpExchange exchange, String body) {
+    private JsonAnswer answer(HttpExchange exchange, String body) {
         String method = exchange.getRequestMethod();
         URI uri = exchange.getRequestURI();
         String rawPath = uri.getRawPath();
@@ -261,13 +242,13 @@ public final class CloudflareApiStandIn implements AutoCloseable {
                     ? error(RATE_LIMITED, "Please wait and consider throttling your request speed")
                     : failureStatus >= 500 ? error(INTERNAL_ERROR, "Internal server error")
                     : error(INVALID_REQUEST, "Request is invalid.");
-            return new Answer(failureStatus, error, headers);
+            return new JsonAnswer(failureStatus, error, headers);
         }
         if (!rawPath.startsWith(BASE_PATH + "/")) {
             return noRoute();
         }
         if (auth != Auth.OK) {
-            return new Answer(403, error(AUTHENTICATION_ERROR, "Authentication error"));
+            return new JsonAnswer(403, error(AUTHENTICATION_ERROR, "Authentication error"));
         }
         Map<String, String> query = query(uri.getRawQuery());
         String[] s = relative.substring(1).split("/");
@@ -295,7 +276,7 @@ public final class CloudflareApiStandIn implements AutoCloseable {
     }
 
     // /zones[/{zone}/dns_records[/{id}]]
-    private Answer zoneRoute(String method, String[] s, Map<String, String> query, String body, String path) {
+    private JsonAnswer zoneRoute(String method, String[] s, Map<String, String> query, String body, String path) {
         if (s.length == 1) {
             if (!method.equals("GET")) {
                 return methodNotAllowed();
@@ -320,7 +301,7 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         }
         ObjectNode record = records.get(s[3]);
         if (record == null) {
-            return new Answer(404, error(DNS_RECORD_NOT_FOUND, "Record does not exist."));
+            return new JsonAnswer(404, error(DNS_RECORD_NOT_FOUND, "Record does not exist."));
         }
         return switch (method) {
             case "GET" -> ok(record);
@@ -333,7 +314,7 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         };
     }
 
-    private Answer createDnsRecord(String zoneId, String body) {
+    private JsonAnswer createDnsRecord(String zoneId, String body) {
         ObjectNode request = object(body);
         if (request == null) {
             return invalidBody();
@@ -345,7 +326,7 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         return storeDnsRecord(zoneId, record, request, now);
     }
 
-    private Answer updateDnsRecord(String zoneId, ObjectNode existing, String body, boolean patch) {
+    private JsonAnswer updateDnsRecord(String zoneId, ObjectNode existing, String body, boolean patch) {
         ObjectNode request = object(body);
         if (request == null) {
             return invalidBody();
@@ -359,7 +340,7 @@ public final class CloudflareApiStandIn implements AutoCloseable {
     }
 
     /** Validates {@code request}'s fields, copies them onto {@code record} and keeps it. */
-    private Answer storeDnsRecord(String zoneId, ObjectNode record, ObjectNode request, String now) {
+    private JsonAnswer storeDnsRecord(String zoneId, ObjectNode record, ObjectNode request, String now) {
         String type = request.path("type").asText("");
         String content = request.path("content").asText("");
         if (!DNS_TYPES.contains(type)) {
@@ -404,7 +385,7 @@ public final class CloudflareApiStandIn implements AutoCloseable {
     }
 
     // /accounts/{account}/cfd_tunnel[/{id}[/token|/configurations]]
-    private Answer tunnelRoute(String method, String[] s, Map<String, String> query, String body, String path) {
+    private JsonAnswer tunnelRoute(String method, String[] s, Map<String, String> query, String body, String path) {
         if (s.length == 3) {
             return switch (method) {
                 case "GET" -> list(tunnels.values(), query, matches(query, "name", "name").and(deleted(query)));
@@ -414,7 +395,7 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         }
         ObjectNode tunnel = tunnels.get(s[3]);
         if (tunnel == null) {
-            return new Answer(404, error(TUNNEL_NOT_FOUND, "Tunnel not found"));
+            return new JsonAnswer(404, error(TUNNEL_NOT_FOUND, "Tunnel not found"));
         }
         if (s.length == 4) {
             return switch (method) {
@@ -436,7 +417,7 @@ public final class CloudflareApiStandIn implements AutoCloseable {
                     .put("s", tunnelSecrets.get(s[3])).toString();
             ObjectNode answer = envelope();
             answer.put("result", Base64.getEncoder().encodeToString(token.getBytes(StandardCharsets.UTF_8)));
-            return new Answer(200, answer);
+            return new JsonAnswer(200, answer);
         }
         if (s.length == 5 && s[4].equals("configurations")) {
             return switch (method) {
@@ -448,7 +429,7 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         return noRoute();
     }
 
-    private Answer createTunnel(String body) {
+    private JsonAnswer createTunnel(String body) {
         ObjectNode request = object(body);
         if (request == null) {
             return invalidBody();
@@ -464,7 +445,7 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         boolean taken = tunnels.values().stream()
                 .anyMatch(t -> t.path("deleted_at").isNull() && t.path("name").asText().equals(name));
         if (taken) {
-            return new Answer(409, error(TUNNEL_NAME_TAKEN, "You already have a tunnel with this name"));
+            return new JsonAnswer(409, error(TUNNEL_NAME_TAKEN, "You already have a tunnel with this name"));
         }
         String id = UUID.randomUUID().toString();
         byte[] secret = new byte[32];
@@ -482,7 +463,7 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         return ok(tunnel);
     }
 
-    private Answer putConfiguration(String tunnelId, String body) {
+    private JsonAnswer putConfiguration(String tunnelId, String body) {
         ObjectNode request = object(body);
         if (request == null) {
             return invalidBody();
@@ -525,8 +506,8 @@ public final class CloudflareApiStandIn implements AutoCloseable {
     }
 
     // /accounts/{account}/access/{apps|policies}[/{id}]
-    private Answer accessRoute(String method, String[] s, Map<String, String> query, String body,
-            Map<String, ObjectNode> store, Function<ObjectNode, Answer> validate, String path) {
+    private JsonAnswer accessRoute(String method, String[] s, Map<String, String> query, String body,
+            Map<String, ObjectNode> store, Function<ObjectNode, JsonAnswer> validate, String path) {
         if (s.length == 4) {
             return switch (method) {
                 case "GET" -> list(store.values(), query, item -> true);
@@ -539,7 +520,7 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         }
         ObjectNode existing = store.get(s[4]);
         if (existing == null) {
-            return new Answer(404, error(ACCESS_NOT_FOUND, "access.api.error.not_found"));
+            return new JsonAnswer(404, error(ACCESS_NOT_FOUND, "access.api.error.not_found"));
         }
         return switch (method) {
             case "GET" -> ok(existing);
@@ -556,13 +537,13 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         };
     }
 
-    private Answer storeAccess(Map<String, ObjectNode> store, Function<ObjectNode, Answer> validate,
+    private JsonAnswer storeAccess(Map<String, ObjectNode> store, Function<ObjectNode, JsonAnswer> validate,
             String body, ObjectNode existing) {
         ObjectNode request = object(body);
         if (request == null) {
             return invalidBody();
         }
-        Answer refused = validate.apply(request);
+        JsonAnswer refused = validate.apply(request);
         if (refused != null) {
             return refused;
         }
@@ -586,7 +567,7 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         return ok(item);
     }
 
-    private Answer validApp(ObjectNode app) {
+    private JsonAnswer validApp(ObjectNode app) {
         if (!app.path("name").isTextual() || app.path("name").asText().isBlank()) {
             return badRequest(INVALID_REQUEST, "access.api.error.invalid_request: name is required");
         }
@@ -603,7 +584,7 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         return null;
     }
 
-    private Answer validPolicy(ObjectNode policy) {
+    private JsonAnswer validPolicy(ObjectNode policy) {
         if (!policy.path("name").isTextual() || policy.path("name").asText().isBlank()) {
             return badRequest(INVALID_REQUEST, "access.api.error.invalid_request: name is required");
         }
@@ -626,7 +607,7 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         return false;
     }
 
-    private Answer list(Collection<ObjectNode> items, Map<String, String> query,
+    private JsonAnswer list(Collection<ObjectNode> items, Map<String, String> query,
             Predicate<ObjectNode> filter) {
         Page page;
         try {
@@ -648,7 +629,7 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         answer.putObject("result_info").put("page", page.page).put("per_page", page.perPage)
                 .put("count", shown.size()).put("total_count", matching.size())
                 .put("total_pages", (matching.size() + page.perPage - 1) / page.perPage);
-        return new Answer(200, answer);
+        return new JsonAnswer(200, answer);
     }
 
     private static Predicate<ObjectNode> matches(Map<String, String> query, String parameter, String field) {
@@ -681,10 +662,10 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         return envelope;
     }
 
-    private Answer ok(JsonNode result) {
+    private JsonAnswer ok(JsonNode result) {
         ObjectNode answer = envelope();
         answer.set("result", result.deepCopy());
-        return new Answer(200, answer);
+        return new JsonAnswer(200, answer);
     }
 
     private ObjectNode error(int code, String message) {
@@ -695,25 +676,25 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         return answer;
     }
 
-    private Answer badRequest(int code, String message) {
-        return new Answer(400, error(code, message));
+    private JsonAnswer badRequest(int code, String message) {
+        return new JsonAnswer(400, error(code, message));
     }
 
-    private Answer invalidBody() {
+    private JsonAnswer invalidBody() {
         return badRequest(INVALID_REQUEST, "Request body is invalid.");
     }
 
-    private Answer noRoute() {
-        return new Answer(404, error(NO_ROUTE, "No route for that URI"));
+    private JsonAnswer noRoute() {
+        return new JsonAnswer(404, error(NO_ROUTE, "No route for that URI"));
     }
 
-    private Answer invalidIdentifier(String path) {
-        return new Answer(404, error(INVALID_OBJECT_IDENTIFIER, "Could not route to " + path
+    private JsonAnswer invalidIdentifier(String path) {
+        return new JsonAnswer(404, error(INVALID_OBJECT_IDENTIFIER, "Could not route to " + path
                 + ", perhaps your object identifier is invalid?"));
     }
 
-    private Answer methodNotAllowed() {
-        return new Answer(405, error(METHOD_NOT_ALLOWED, "Method not allowed"));
+    private JsonAnswer methodNotAllowed() {
+        return new JsonAnswer(405, error(METHOD_NOT_ALLOWED, "Method not allowed"));
     }
 
     private static Map<String, String> query(String rawQuery) {

@@ -159,31 +159,10 @@ public final class TailscaleApiStandIn implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            Answer answer;
-            synchronized (this) {
-                answer = answer(exchange, body);
-            }
-            byte[] bytes = answer.body == null ? new byte[0] : json.writeValueAsBytes(answer.body);
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            answer.headers.forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
-            exchange.sendResponseHeaders(answer.status, bytes.length == 0 ? -1 : bytes.length);
-            if (bytes.length > 0) {
-                exchange.getResponseBody().write(bytes);
-            }
-        } catch (RuntimeException e) {
-            exchange.sendResponseHeaders(500, -1);
-        }
+        JsonAnswer.serve(exchange, this, json, this::answer);
     }
 
-    private record Answer(int status, JsonNode body, Map<String, String> headers) {
-        Answer(int status, JsonNode body) {
-            this(status, body, Map.of());
-        }
-    }
-
-    private Answer answer(HttpExchange exchange, String body) {
+    private JsonAnswer answer(HttpExchange exchange, String body) {
         String method = exchange.getRequestMethod();
         String path = exchange.getRequestURI().getRawPath();
         String[] segments = path.split("/");
@@ -197,7 +176,7 @@ public final class TailscaleApiStandIn implements AutoCloseable {
             failuresLeft--;
             Map<String, String> headers = failureStatus == 429
                     ? Map.of("Retry-After", Long.toString(retryAfterSeconds)) : Map.of();
-            return new Answer(failureStatus, message(failureMessage), headers);
+            return new JsonAnswer(failureStatus, message(failureMessage), headers);
         }
         if (tokenEndpoint) {
             return method.equals("POST") ? token(auth, form) : methodNotAllowed();
@@ -205,37 +184,37 @@ public final class TailscaleApiStandIn implements AutoCloseable {
         // /api/v2/tailnet/{tailnet}/keys[/{id}]
         if (segments.length < 5 || segments.length > 7 || !segments[1].equals("api") || !segments[2].equals("v2")
                 || !segments[3].equals("tailnet") || segments.length == 5 || !segments[5].equals("keys")) {
-            return new Answer(404, message("not found"));
+            return new JsonAnswer(404, message("not found"));
         }
         if (auth == AuthKind.NONE || auth == AuthKind.INVALID) {
-            return new Answer(401, message("API token invalid"));
+            return new JsonAnswer(401, message("API token invalid"));
         }
         String tailnet = decodePath(segments[4]);
         if (!tailnet.equals("-") && !tailnet.equals(TAILNET)) {
-            return new Answer(404, message("tailnet not found"));
+            return new JsonAnswer(404, message("tailnet not found"));
         }
         if (segments.length == 6) {
             return switch (method) {
                 case "POST" -> createKey(auth, body);
-                case "GET" -> new Answer(200, listKeys());
+                case "GET" -> new JsonAnswer(200, listKeys());
                 default -> methodNotAllowed();
             };
         }
         ObjectNode key = keys.get(decodePath(segments[6]));
         if (key == null) {
-            return new Answer(404, message("key not found"));
+            return new JsonAnswer(404, message("key not found"));
         }
         return switch (method) {
-            case "GET" -> new Answer(200, metadata(key));
+            case "GET" -> new JsonAnswer(200, metadata(key));
             case "DELETE" -> {
                 keys.remove(key.get("id").asText());
-                yield new Answer(200, null);
+                yield new JsonAnswer(200, null);
             }
             default -> methodNotAllowed();
         };
     }
 
-    private Answer token(AuthKind auth, Map<String, String> form) {
+    private JsonAnswer token(AuthKind auth, Map<String, String> form) {
         String grantType = form.get("grant_type");
         if (grantType != null && !grantType.equals("client_credentials")) {
             return oauthError(400, "unsupported_grant_type", "only client_credentials is supported");
@@ -250,51 +229,51 @@ public final class TailscaleApiStandIn implements AutoCloseable {
                 .put("token_type", "Bearer")
                 .put("expires_in", accessTokenLifetime.toSeconds())
                 .put("scope", "auth_keys");
-        return new Answer(200, answer);
+        return new JsonAnswer(200, answer);
     }
 
-    private Answer createKey(AuthKind auth, String body) {
+    private JsonAnswer createKey(AuthKind auth, String body) {
         JsonNode request;
         try {
             request = json.readTree(body);
         } catch (IOException e) {
-            return new Answer(400, message("invalid JSON request body"));
+            return new JsonAnswer(400, message("invalid JSON request body"));
         }
         if (request == null || !request.isObject()) {
-            return new Answer(400, message("request body must be a JSON object"));
+            return new JsonAnswer(400, message("request body must be a JSON object"));
         }
         JsonNode create = request.path("capabilities").path("devices").path("create");
         if (!create.isObject()) {
-            return new Answer(400, message("capabilities.devices.create is required"));
+            return new JsonAnswer(400, message("capabilities.devices.create is required"));
         }
         for (String flag : List.of("reusable", "ephemeral", "preauthorized")) {
             if (create.has(flag) && !create.get(flag).isBoolean()) {
-                return new Answer(400, message("capabilities.devices.create." + flag + " must be a boolean"));
+                return new JsonAnswer(400, message("capabilities.devices.create." + flag + " must be a boolean"));
             }
         }
         ArrayNode tags = json.createArrayNode();
         if (create.has("tags")) {
             if (!create.get("tags").isArray()) {
-                return new Answer(400, message("capabilities.devices.create.tags must be an array of tags"));
+                return new JsonAnswer(400, message("capabilities.devices.create.tags must be an array of tags"));
             }
             for (JsonNode tag : create.get("tags")) {
                 if (!tag.isTextual() || !TAG.matcher(tag.asText()).matches()) {
-                    return new Answer(400, message("invalid tag " + tag + ": tags must be of the form tag:<name>"));
+                    return new JsonAnswer(400, message("invalid tag " + tag + ": tags must be of the form tag:<name>"));
                 }
                 tags.add(tag.asText());
             }
         }
         if (auth == AuthKind.BEARER_OAUTH_TOKEN && tags.isEmpty()) {
-            return new Answer(400, message("auth keys created with an OAuth access token must have tags"));
+            return new JsonAnswer(400, message("auth keys created with an OAuth access token must have tags"));
         }
         long expirySeconds = MAX_EXPIRY_SECONDS;
         if (request.has("expirySeconds")) {
             JsonNode expiry = request.get("expirySeconds");
             if (!expiry.canConvertToLong() || !expiry.isIntegralNumber() || expiry.asLong() < 0) {
-                return new Answer(400, message("expirySeconds must be a non-negative integer"));
+                return new JsonAnswer(400, message("expirySeconds must be a non-negative integer"));
             }
             if (expiry.asLong() > MAX_EXPIRY_SECONDS) {
-                return new Answer(400, message("expirySeconds must be at most " + MAX_EXPIRY_SECONDS + " (90 days)"));
+                return new JsonAnswer(400, message("expirySeconds must be at most " + MAX_EXPIRY_SECONDS + " (90 days)"));
             }
             if (expiry.asLong() > 0) {
                 expirySeconds = expiry.asLong();
@@ -304,7 +283,7 @@ public final class TailscaleApiStandIn implements AutoCloseable {
         if (request.has("description")) {
             JsonNode text = request.get("description");
             if (!text.isTextual() || !DESCRIPTION.matcher(text.asText()).matches()) {
-                return new Answer(400, message("description must be at most 50 letters, digits, dashes, "
+                return new JsonAnswer(400, message("description must be at most 50 letters, digits, dashes, "
                         + "underscores and spaces"));
             }
             description = text.asText();
@@ -324,7 +303,7 @@ public final class TailscaleApiStandIn implements AutoCloseable {
         capabilities.set("tags", tags);
         key.put("description", description);
         keys.put(id, key);
-        return new Answer(200, key);
+        return new JsonAnswer(200, key);
     }
 
     private ObjectNode listKeys() {
@@ -421,12 +400,12 @@ public final class TailscaleApiStandIn implements AutoCloseable {
         return json.createObjectNode().put("message", text);
     }
 
-    private Answer oauthError(int status, String error, String description) {
-        return new Answer(status, json.createObjectNode().put("error", error).put("error_description", description));
+    private JsonAnswer oauthError(int status, String error, String description) {
+        return new JsonAnswer(status, json.createObjectNode().put("error", error).put("error_description", description));
     }
 
-    private Answer methodNotAllowed() {
-        return new Answer(405, message("method not allowed"));
+    private JsonAnswer methodNotAllowed() {
+        return new JsonAnswer(405, message("method not allowed"));
     }
 
     /** Shaped like Tailscale's key ids, e.g. {@code k7Gx2pQ9CNTRL}. */

@@ -13,8 +13,9 @@ import java.util.UUID;
 
 /**
  * Which hosts' tunnels are to be brought in line, and when: the key is the host, never what changed, so a reconcile
- * re-reads everything (controller pattern). A change makes a host due one debounce from now unless it is due
- * already, so a burst of changes lands in one reconcile and one configuration write. Kept in PostgreSQL, so that
+ * re-reads everything (controller pattern). Each change makes a host due one debounce from now (a quiet period), but
+ * never later than ten debounces after the first change not yet reconciled, so a burst of changes lands in one
+ * reconcile and one configuration write, and a steady stream of them still gets written. Kept in PostgreSQL, so that
  * several replicas share the work: a replica claims due hosts with {@code SKIP LOCKED} and holds each for a lease
  * time while it reconciles.
  */
@@ -33,23 +34,26 @@ public class ReconcileQueue {
         this.debounce = config.debounce();
     }
 
-    /** These hosts' tunnels are due one debounce from now (or sooner, if due already). */
+    /** These hosts' tunnels are due one debounce from now, or by the cap of their first pending change. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void due(Collection<UUID> hosts) {
         if (hosts.isEmpty()) {
             return;
         }
+        Instant now = Instant.now();
         entities.createNativeQuery("""
-                UPDATE host_tunnel SET reconcile_due = LEAST(COALESCE(reconcile_due, 'infinity'), :due)
-                WHERE host_id IN (:hosts)""").setParameter("due", Instant.now().plus(debounce))
-                .setParameter("hosts", List.copyOf(hosts)).executeUpdate();
+                UPDATE host_tunnel SET pending_since = COALESCE(pending_since, :now),
+                       reconcile_due = LEAST(:quiet, COALESCE(pending_since, :now) + :cap * interval '1 millisecond')
+                WHERE host_id IN (:hosts)""").setParameter("now", now).setParameter("quiet", now.plus(debounce))
+                .setParameter("cap", debounce.toMillis() * 10).setParameter("hosts", List.copyOf(hosts))
+                .executeUpdate();
     }
 
     /** Every tunnel is due now: the drift check. */
     @Transactional
     public int allDue() {
-        return entities.createNativeQuery("UPDATE host_tunnel SET reconcile_due = LEAST(COALESCE(reconcile_due, "
-                + "'infinity'), now())").executeUpdate();
+        return entities.createNativeQuery("UPDATE host_tunnel SET pending_since = COALESCE(pending_since, now()), "
+                + "reconcile_due = now()").executeUpdate();
     }
 
     /** Claims up to {@code limit} due hosts for this replica. */
@@ -57,7 +61,7 @@ public class ReconcileQueue {
     @SuppressWarnings("unchecked")
     public List<UUID> claim(int limit) {
         return entities.createNativeQuery("""
-                UPDATE host_tunnel SET reconcile_due = NULL, reconciling_until = :until
+                UPDATE host_tunnel SET reconcile_due = NULL, pending_since = NULL, reconciling_until = :until
                 WHERE host_id IN (SELECT host_id FROM host_tunnel
                                   WHERE reconcile_due <= now()
                                     AND (reconciling_until IS NULL OR reconciling_until < now())

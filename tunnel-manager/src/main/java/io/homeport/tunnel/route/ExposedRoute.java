@@ -11,15 +11,18 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
  * One public hostname (and path, {@code ""} for none) that a container on a host asks for. Of all routes of one
  * hostname and path, the one served is the {@link State#ACTIVE} one that became active last, else the
- * {@link State#GRACE} one: so an app that moved is served from its new host at once.
+ * {@link State#GRACE} one: so an app that moved is served from its new host at once. Updated column by column
+ * ({@link DynamicUpdate}): reports change its state while the reconciler records what it served.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "exposed_route")
 @IdClass(ExposedRoute.Key.class)
 public class ExposedRoute extends PanacheEntityBase {

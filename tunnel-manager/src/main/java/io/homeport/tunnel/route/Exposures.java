@@ -82,11 +82,11 @@ public class Exposures {
             }
             ParsedExposure parsed = ExposureLabels.parse(container.labels(), prefixes);
             boolean labelsChanged = exposure == null || !exposure.labelsHash.equals(hash);
-            if (exposure == null) {
+            boolean fresh = exposure == null;
+            if (fresh) {
                 exposure = new ContainerExposure();
                 exposure.hostId = host;
                 exposure.container = container.name();
-                exposure.persist();
                 known.put(container.name(), exposure);
             }
             exposure.app = container.app();
@@ -94,6 +94,9 @@ public class Exposures {
             exposure.running = running;
             exposure.seenAt = now;
             exposure.rejected = !parsed.problems().isEmpty();
+            if (fresh) {
+                exposure.persist();
+            }
             if (exposure.rejected) {
                 if (labelsChanged) {
                     reject(host, container, parsed, now);
@@ -146,7 +149,8 @@ public class Exposures {
         byKey.forEach((key, route) -> {
             ExposedRoute row = ExposedRoute.findById(key);
             DesiredRule rule = DesiredRule.from(route);
-            if (row == null) {
+            boolean fresh = row == null;
+            if (fresh) {
                 if (!running) {
                     return; // a container that never ran here asks for nothing yet
                 }
@@ -156,7 +160,6 @@ public class Exposures {
                 row.hostname = key.hostname();
                 row.path = key.path();
                 row.state = ExposedRoute.State.GRACE; // made ACTIVE below
-                row.persist();
             }
             boolean changed = !rule.service().equals(row.service) || !Objects.equals(rule.originRequest(),
                     row.originRequest);
@@ -169,6 +172,9 @@ public class Exposures {
                 changed = true;
             } else if (!running && row.state == ExposedRoute.State.ACTIVE) {
                 graceFor(row, now);
+            }
+            if (fresh) {
+                row.persist();
             }
             if (changed) {
                 due.addAll(hostsOf(row.hostname));

@@ -11,14 +11,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
  * A host's Cloudflare tunnel ({@code homeport-<host name>}), what Homeport owns in its configuration, and when it is
- * next brought in line.
+ * next brought in line. Updated column by column ({@link DynamicUpdate}): the reconciler writes what it found while
+ * consumers mark the tunnel due, and a whole-row update would undo their marks.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "host_tunnel")
 public class HostTunnel extends PanacheEntityBase {
 
@@ -53,6 +56,10 @@ public class HostTunnel extends PanacheEntityBase {
 
     @Column(name = "reconcile_due")
     public Instant reconcileDue;
+
+    /** The first change not reconciled yet: the debounce never delays a reconcile past ten debounces from it. */
+    @Column(name = "pending_since")
+    public Instant pendingSince;
 
     @Column(name = "reconciling_until")
     public Instant reconcilingUntil;

@@ -293,7 +293,7 @@ class TunnelReconcileTest {
                     .contains("dockflare.1.hostname", "dockflare.1.service");
             await().atMost(WAIT).untilAsserted(() -> assertThat(rules(tunnel)).containsExactly(
                     "fine." + zone + " -> http://fine:80", "* -> http_status:404"));
-            assertThat(cnames(zoneId)).containsOnlyKeys("fine." + zone);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(cnames(zoneId)).containsOnlyKeys("fine." + zone));
         }
     }
 
