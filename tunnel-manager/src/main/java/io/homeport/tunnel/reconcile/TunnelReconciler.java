@@ -7,6 +7,7 @@ import io.homeport.events.tunnel.RouteExposed;
 import io.homeport.events.tunnel.TunnelCreated;
 import io.homeport.events.tunnel.TunnelReconcileFailed;
 import io.homeport.platform.outbox.Outbox;
+import io.homeport.tunnel.access.AccessApps;
 import io.homeport.tunnel.cloudflare.Cloudflare;
 import io.homeport.tunnel.cloudflare.CloudflareException;
 import io.homeport.tunnel.cloudflare.DnsRecord;
@@ -26,6 +27,7 @@ import io.homeport.tunnel.ingress.DesiredRule;
 import io.homeport.tunnel.ingress.IngressMerge;
 import io.homeport.tunnel.ingress.MergedIngress;
 import io.homeport.tunnel.ingress.RuleKey;
+import io.homeport.tunnel.label.Access;
 import io.homeport.tunnel.route.ExposedRoute;
 import io.homeport.tunnel.tunnel.HostTunnel;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -57,6 +59,7 @@ import org.jboss.logging.Logger;
  *   <li>DNS: for every zone of a hostname this tunnel serves or served, the plan of {@link DnsPlan} with every
  *       tunnel's hostnames at once (a moved app's CNAME is repointed); records Homeport does not own are never
  *       touched.</li>
+ *   <li>Access: the Access applications of the routes whose labels ask for it ({@link AccessApps}).</li>
  * </ol>
  * Conflicts (someone else's rule or record in the way) are kept on the route and reported once.
  */
@@ -67,15 +70,17 @@ public class TunnelReconciler {
 
     private final Cloudflare cloudflare;
     private final ConnectorDeployer connectors;
+    private final AccessApps access;
     private final Outbox outbox;
     private final ReconcileQueue queue;
     private final OwnerMarker owner;
     private final boolean manageConnectors;
 
-    TunnelReconciler(Cloudflare cloudflare, ConnectorDeployer connectors, Outbox outbox, ReconcileQueue queue,
-            TunnelConfig config) {
+    TunnelReconciler(Cloudflare cloudflare, ConnectorDeployer connectors, AccessApps access, Outbox outbox,
+            ReconcileQueue queue, TunnelConfig config) {
         this.cloudflare = cloudflare;
         this.connectors = connectors;
+        this.access = access;
         this.outbox = outbox;
         this.queue = queue;
         this.owner = new OwnerMarker(config.owner());
@@ -84,7 +89,7 @@ public class TunnelReconciler {
 
     /** What a reconcile starts from, read in one transaction. */
     private record Wanted(HostTunnel tunnel, List<ExposedRoute> serving, Map<String, UUID> hostByHostname,
-            Map<UUID, String> tunnelIdByHost) {
+            Map<UUID, String> tunnelIdByHost, Map<RuleKey, Access> accessAnywhere) {
     }
 
     /** Reconciles {@code host}'s tunnel; a failure is recorded and retried with backoff, never thrown. */
@@ -138,6 +143,10 @@ public class TunnelReconciler {
                 .get(holder)).ifPresent(id -> tunnelByHostname.put(hostname, id)));
         Map<String, String> dnsConflicts = dns(hostnames, wanted.serving(), tunnelByHostname);
 
+        Set<RuleKey> concerned = new TreeSet<>(tunnel.ownedRules);
+        wanted.serving().forEach(route -> concerned.add(new RuleKey(route.hostname, route.path)));
+        access.reconcile(wanted.accessAnywhere(), List.copyOf(concerned));
+
         QuarkusTransaction.requiringNew().run(() -> recordOutcome(host, tunnelId, merged, conflicts,
                 dnsConflicts));
     }
@@ -155,9 +164,15 @@ public class TunnelReconciler {
                 hostByHostname.put(route.hostname, route.hostId)); // the most preferred route of a name wins
         Map<UUID, String> tunnelIds = new HashMap<>();
         HostTunnel.<HostTunnel>list("tunnelId is not null").forEach(t -> tunnelIds.put(t.hostId, t.tunnelId));
+        Map<RuleKey, Access> accessAnywhere = new HashMap<>();
+        serving.forEach((key, route) -> {
+            if (route.access != null) {
+                accessAnywhere.put(key, route.access);
+            }
+        });
         HostTunnel.getEntityManager().detach(tunnel);
         all.forEach(route -> ExposedRoute.getEntityManager().detach(route));
-        return new Wanted(tunnel, mine, hostByHostname, tunnelIds);
+        return new Wanted(tunnel, mine, hostByHostname, tunnelIds, accessAnywhere);
     }
 
     /** Finds the host's tunnel by name or creates it, and hands its connector to the deployer. */

@@ -1,6 +1,7 @@
 package io.homeport.tunnel.route;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.homeport.tunnel.label.Access;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -60,6 +61,10 @@ public class ExposedRoute extends PanacheEntityBase {
     public ObjectNode originRequest;
 
     public String app;
+
+    /** What the container's {@code access.*} labels ask for; null for a public route. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Access access;
 
     @Enumerated(EnumType.STRING)
     public State state;

@@ -162,9 +162,10 @@ public class Exposures {
                 row.state = ExposedRoute.State.GRACE; // made ACTIVE below
             }
             boolean changed = !rule.service().equals(row.service) || !Objects.equals(rule.originRequest(),
-                    row.originRequest);
+                    row.originRequest) || !Objects.equals(route.access(), row.access);
             row.service = rule.service();
             row.originRequest = rule.originRequest();
+            row.access = route.access();
             row.zoneName = route.zoneName();
             row.app = app;
             if (running && row.state != ExposedRoute.State.ACTIVE) {

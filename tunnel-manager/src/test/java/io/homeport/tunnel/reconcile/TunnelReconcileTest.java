@@ -298,6 +298,48 @@ class TunnelReconcileTest {
     }
 
     @Test
+    void routesAskingForAccessGetAnAccessApplicationWithTheirPolicyWhichLeavesWithTheRoute() {
+        String zone = unique("example.tech");
+        api.seedZone(zone);
+        UUID host = UUID.randomUUID();
+        String tunnel = connect(host, "access-" + host.toString().substring(0, 6));
+        Map<String, String> admin = Map.of("dockflare.enable", "true", "dockflare.hostname", "admin." + zone,
+                "dockflare.service", "http://admin:80", "dockflare.access.policy", "authenticate",
+                "dockflare.access.session_duration", "12h", "dockflare.access.name", "Admin panel");
+        report(host, true, running("admin", admin), running("status", Map.of("dockflare.enable", "true",
+                "dockflare.hostname", "status." + zone, "dockflare.service", "http://status:80",
+                "dockflare.access.policy", "bypass")), running("open", Map.of("dockflare.enable", "true",
+                "dockflare.hostname", "open." + zone, "dockflare.service", "http://open:80")));
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(accessApp("admin." + zone)).isPresent());
+        JsonNode adminApp = accessApp("admin." + zone).orElseThrow();
+        assertThat(adminApp.path("name").asText()).isEqualTo("Admin panel");
+        assertThat(adminApp.path("type").asText()).isEqualTo("self_hosted");
+        assertThat(adminApp.path("session_duration").asText()).isEqualTo("12h");
+        JsonNode policy = policyOf(adminApp);
+        assertThat(policy.path("name").asText()).isEqualTo("homeport-authenticate");
+        assertThat(policy.path("decision").asText()).isEqualTo("allow");
+        await().atMost(WAIT).untilAsserted(() -> assertThat(accessApp("status." + zone)).isPresent());
+        assertThat(policyOf(accessApp("status." + zone).orElseThrow()).path("decision").asText())
+                .isEqualTo("bypass");
+        assertThat(accessApp("open." + zone)).as("a public route has no Access application").isEmpty();
+        assertThat(rules(tunnel)).hasSize(4);
+
+        // steady state: nothing is written again
+        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        api.clearCalls();
+        queue.allDue();
+        await().atMost(WAIT).until(() -> api.calls().stream().anyMatch(call -> call.path().contains("/access/apps")));
+        await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+        assertThat(api.writes()).as("writes at steady state").isEmpty();
+
+        // the admin container stops for good: after its grace period, its Access application goes with its route
+        report(host, false, container("admin", "exited", admin));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(accessApp("admin." + zone)).isEmpty());
+        assertThat(accessApp("status." + zone)).isPresent();
+    }
+
+    @Test
     void theApiTokenIsNeverLogged() throws Exception {
         Path log = Path.of("target/tunnel-manager-test.log");
         assertThat(log).exists();
@@ -371,6 +413,18 @@ class TunnelReconcileTest {
 
     private JsonNode record(String zoneId, String id) {
         return api.dnsRecords(zoneId).stream().filter(r -> r.path("id").asText().equals(id)).findFirst()
+                .orElseThrow();
+    }
+
+    private Optional<JsonNode> accessApp(String domain) {
+        return api.accessApps().stream().filter(app -> app.path("domain").asText().equals(domain)).findFirst();
+    }
+
+    /** The one reusable policy an Access application uses. */
+    private JsonNode policyOf(JsonNode app) {
+        assertThat(app.path("policies").size()).isEqualTo(1);
+        String id = app.path("policies").get(0).path("id").asText();
+        return api.accessPolicies().stream().filter(policy -> policy.path("id").asText().equals(id)).findFirst()
                 .orElseThrow();
     }
 
