@@ -21,8 +21,21 @@ public record ContainerState(String id, String name, String image, String state,
      * Label prefixes that ask for exposure through a Cloudflare tunnel: Homeport's own, DockFlare's, and DockFlare's
      * legacy one, so that containers labelled for DockFlare move over unchanged.
      */
-    public static final List<String> EXPOSURE_PREFIXES = List.of("homeport.expose.", "dockflare.",
-            "cloudflare.tunnel.");
+    public static final List<String> EXPOSURE_PREFIXES = List.of(ExposurePrefixes.HOMEPORT,
+            ExposurePrefixes.DOCKFLARE, ExposurePrefixes.LEGACY);
+
+    /** The exposure label prefixes by name, in precedence order: the agent and the tunnel-manager share them. */
+    public static final class ExposurePrefixes {
+        /** Homeport's own prefix; it wins over labels written for DockFlare. */
+        public static final String HOMEPORT = "homeport.expose.";
+        /** DockFlare's primary prefix, also its default configured prefix. */
+        public static final String DOCKFLARE = "dockflare.";
+        /** The prefix DockFlare kept from its first releases. */
+        public static final String LEGACY = "cloudflare.tunnel.";
+
+        private ExposurePrefixes() {
+        }
+    }
 
     public ContainerState {
         labels = labels == null ? Map.of() : Map.copyOf(labels);

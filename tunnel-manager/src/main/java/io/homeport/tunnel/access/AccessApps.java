@@ -52,8 +52,8 @@ public class AccessApps {
         Map<RuleKey, String> owned = new HashMap<>();
         QuarkusTransaction.requiringNew().run(() -> OwnedAccessApp.<OwnedAccessApp>listAll().forEach(app ->
                 owned.put(new RuleKey(app.hostname, app.path), app.appId)));
-        boolean anyToWrite = !wanted.isEmpty() || concerned.stream().anyMatch(owned::containsKey);
-        if (!anyToWrite) {
+        // only this reconcile's routes count: Access wanted elsewhere is another tunnel's reconcile's to read
+        if (concerned.stream().noneMatch(key -> wanted.containsKey(key) || owned.containsKey(key))) {
             return;
         }
         Map<String, AccessApp> apps = new HashMap<>();

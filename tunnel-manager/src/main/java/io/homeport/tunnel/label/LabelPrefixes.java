@@ -1,5 +1,6 @@
 package io.homeport.tunnel.label;
 
+import io.homeport.agent.protocol.ContainerState;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +16,11 @@ import java.util.Optional;
 public record LabelPrefixes(List<String> inPrecedence) {
 
     /** Homeport's own prefix; it always wins so that Homeport can override labels written for DockFlare. */
-    public static final String HOMEPORT = "homeport.expose.";
+    public static final String HOMEPORT = ContainerState.ExposurePrefixes.HOMEPORT;
     /** DockFlare's primary prefix, also the default configured prefix. */
-    public static final String DOCKFLARE = "dockflare.";
+    public static final String DOCKFLARE = ContainerState.ExposurePrefixes.DOCKFLARE;
     /** The prefix DockFlare kept from its first releases. */
-    public static final String LEGACY = "cloudflare.tunnel.";
+    public static final String LEGACY = ContainerState.ExposurePrefixes.LEGACY;
 
     public LabelPrefixes {
         if (inPrecedence.isEmpty()) {
