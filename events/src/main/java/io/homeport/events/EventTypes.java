@@ -35,6 +35,7 @@ import io.homeport.events.storage.BackupDeleted;
 import io.homeport.events.storage.BackupFailed;
 import io.homeport.events.storage.BackupRestoreFailed;
 import io.homeport.events.storage.BackupRestored;
+import io.homeport.events.alert.AlertRaised;
 import io.homeport.events.storage.MountDegraded;
 import io.homeport.events.storage.MountHealthy;
 import io.homeport.events.storage.VolumeReady;
@@ -131,6 +132,8 @@ public final class EventTypes {
             new EventType<>("io.homeport.route.conflict.v1", Topics.TUNNELS, RouteConflict.class);
     public static final EventType<ExposureRejected> EXPOSURE_REJECTED =
             new EventType<>("io.homeport.exposure.rejected.v1", Topics.TUNNELS, ExposureRejected.class);
+    public static final EventType<AlertRaised> ALERT_RAISED =
+            new EventType<>("io.homeport.alert.raised.v1", Topics.ALERTS, AlertRaised.class);
 
     public static final List<EventType<?>> ALL = List.of(HOST_REGISTERED, HOST_ADOPTED, HOST_ONLINE, HOST_SUSPECT,
             HOST_LOST, HOST_ENROLLMENT_KEY_ISSUED, HOST_PROVISIONING_STARTED, HOST_PROVISIONING_STEP, HOST_PROVISIONED,
@@ -140,7 +143,7 @@ public final class EventTypes {
             DEPLOYMENT_FAILED, DEPLOYMENT_ROLLED_BACK, VOLUME_REQUESTED, VOLUME_READY, STORAGE_MOUNT_HEALTHY,
             STORAGE_MOUNT_DEGRADED, BACKUP_COMPLETED, BACKUP_FAILED, BACKUP_RESTORED, BACKUP_RESTORE_FAILED,
             BACKUP_DELETED, TUNNEL_CREATED, TUNNEL_RECONCILE_FAILED, ROUTE_EXPOSED, ROUTE_REMOVAL_SCHEDULED,
-            ROUTE_REMOVED, ROUTE_CONFLICT, EXPOSURE_REJECTED);
+            ROUTE_REMOVED, ROUTE_CONFLICT, EXPOSURE_REJECTED, ALERT_RAISED);
 
     private EventTypes() {
     }

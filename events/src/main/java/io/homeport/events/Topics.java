@@ -15,6 +15,8 @@ public final class Topics {
             "Remotes, volumes, leases, backups and mount health.");
     public static final Topic TUNNELS = new Topic("homeport.tunnels", false,
             "Cloudflare tunnels, ingress routes and DNS records.");
+    public static final Topic ALERTS = new Topic("homeport.alerts", false,
+            "Alerts raised by the gateway's alert rules: host lost, crash loops, degraded mounts, failed backups, ...");
     public static final Topic AGENT_REPORTS = new Topic("homeport.agent.reports", false,
             "What agents report: facts, container state, metrics, command results.");
     public static final Topic AGENT_DESIRED_STATE = new Topic("homeport.agent.desired-state", true,
@@ -23,7 +25,7 @@ public final class Topics {
             "One-shot commands for one agent.");
 
     public static final List<Topic> ALL = List.of(
-            HOSTS, APPS, DEPLOYMENTS, STORAGE, TUNNELS, AGENT_REPORTS, AGENT_DESIRED_STATE, AGENT_COMMANDS);
+            HOSTS, APPS, DEPLOYMENTS, STORAGE, TUNNELS, ALERTS, AGENT_REPORTS, AGENT_DESIRED_STATE, AGENT_COMMANDS);
 
     private Topics() {
     }
