@@ -68,6 +68,10 @@ public final class ComposeImport {
         if (root == null || !root.isObject()) {
             throw new ComposeRejected(List.of(new ComposeOffence("", "a compose file is a mapping with services")));
         }
+        offendNul(root, "");
+        if (!offences.isEmpty()) {
+            throw new ComposeRejected(offences);
+        }
         root.fieldNames().forEachRemaining(key -> {
             if (!TOP_LEVEL.contains(key) && !key.startsWith("x-")) {
                 offend(key, WHY_NOT.getOrDefault(key, "not supported by Homeport"));
@@ -97,6 +101,24 @@ public final class ComposeImport {
             throw new ComposeRejected(offences);
         }
         return new ComposeStack(stack, ordered);
+    }
+
+    /** NUL (a YAML "\\0") can be stored nowhere: PostgreSQL refuses it in text and jsonb. */
+    private void offendNul(JsonNode node, String path) {
+        if (node.isTextual() && node.textValue().indexOf('\0') >= 0) {
+            offend(path, "must not contain the NUL character (U+0000)");
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            offendNul(node.get(i), path + "[" + i + "]");
+        }
+        node.properties().forEach(entry -> {
+            String key = entry.getKey().replace("\0", "\\0");
+            String at = path.isEmpty() ? key : path + "." + key;
+            if (!key.equals(entry.getKey())) {
+                offend(at, "must not contain the NUL character (U+0000)");
+            }
+            offendNul(entry.getValue(), at);
+        });
     }
 
     private void readVolumes(JsonNode declared) {

@@ -89,6 +89,10 @@ final class ServiceReader {
 
     List<AppSpec.Port> ports(JsonNode value) {
         List<AppSpec.Port> ports = new ArrayList<>();
+        if (!value.isArray()) {
+            file.offend(at + ".ports", "must be a list");
+            return ports;
+        }
         for (int i = 0; i < value.size(); i++) {
             JsonNode port = value.get(i);
             String path = "ports[" + i + "]";
@@ -153,6 +157,10 @@ final class ServiceReader {
 
     List<AppSpec.Volume> volumes(JsonNode value) {
         List<AppSpec.Volume> mounts = new ArrayList<>();
+        if (!value.isArray()) {
+            file.offend(at + ".volumes", "must be a list");
+            return mounts;
+        }
         for (int i = 0; i < value.size(); i++) {
             JsonNode mount = value.get(i);
             String path = at + ".volumes[" + i + "]";

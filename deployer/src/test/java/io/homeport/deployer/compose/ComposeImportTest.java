@@ -143,6 +143,14 @@ class ComposeImportTest {
     }
 
     @Test
+    void aNulCharacterAnywhereIsRefusedWhereItIs() {
+        assertThat(offences("name: s\nservices:\n  web:\n    image: \"local/web:1\"\n"
+                + "    environment: {\"A\\0B\": x, C: \"d\\0\"}\n"))
+                .extracting(ComposeOffence::path)
+                .containsExactly("services.web.environment.A\\0B", "services.web.environment.C");
+    }
+
+    @Test
     void valuesReadLikeCompose() {
         assertThat(ComposeValues.seconds("1m30s")).isEqualTo(90);
         assertThat(ComposeValues.seconds("1h")).isEqualTo(3600);

@@ -25,7 +25,8 @@ import java.lang.reflect.Type;
 @Consumes({"application/yaml", "application/x-yaml", "text/yaml"})
 public class YamlBodyReader implements MessageBodyReader<Object> {
 
-    private static final ObjectMapper YAML = YAMLMapper.builder().findAndAddModules().build();
+    private static final ObjectMapper YAML = YAMLMapper.builder().findAndAddModules()
+            .addModule(NulCharacters.inBodies()).build();
 
     @Override
     public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
