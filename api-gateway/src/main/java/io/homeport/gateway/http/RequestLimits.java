@@ -4,6 +4,7 @@ import io.homeport.gateway.config.GatewayConfig;
 import io.homeport.platform.problem.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +14,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Size limits answered in problem+json. Quarkus itself refuses a body whose {@code Content-Length} passes
  * {@code quarkus.http.limits.max-body-size} with an empty 413; this answers first, with a problem, and reads a
- * chunked body itself to the limit (answering 413 problem past it).
+ * chunked body itself to the limit (answering 413 problem past it). An HTTP/2 body of no declared length is left
+ * to Quarkus (an empty 413): the REST layer cannot take an HTTP/2 body that was read before it.
  * Headers past {@code homeport.gateway.limits.max-header-size} get 431 problem (Vert.x refuses only those past its
  * own, larger {@code quarkus.http.limits.max-header-size}, without a body).
  */
@@ -24,7 +26,7 @@ class RequestLimits {
     private final long maxHeaderSize;
     private final ProblemResponses problems;
     /**
-     * Reads a chunked body (its size unknown until read) up to the limit, failing the request with 413 past it;
+     * Reads a chunked body up to the limit, failing the request with 413 past it;
      * the REST layer then takes the body read. (Quarkus would cut it off itself, but answer 413 without a body.)
      */
     private final BodyHandler chunkedBodies;
@@ -54,7 +56,8 @@ class RequestLimits {
                     + " bytes; at most " + maxBodySize + " are accepted"));
             return;
         }
-        if (length == null && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
+        if (length == null && context.request().version() != HttpVersion.HTTP_2
+                && context.request().headers().contains(HttpHeaders.TRANSFER_ENCODING)) {
             chunkedBodies.handle(context);
             return;
         }
