@@ -3,6 +3,8 @@ package io.homeport.gateway.agenthub;
 import io.homeport.agent.protocol.Frame;
 import io.homeport.agent.protocol.Frames;
 import io.homeport.agent.protocol.MalformedFrameException;
+import io.homeport.gateway.audit.Actor;
+import io.homeport.gateway.audit.AuditLog;
 import io.homeport.gateway.enrollment.EnrollmentService;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
@@ -11,6 +13,8 @@ import io.quarkus.websockets.next.OnTextMessage;
 import io.quarkus.websockets.next.UserData;
 import io.quarkus.websockets.next.WebSocket;
 import io.quarkus.websockets.next.WebSocketConnection;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
@@ -20,9 +24,10 @@ import org.jboss.logging.Logger;
  * credential>}, upgraded to a WebSocket of JSON {@link Frame}s. A connection that presents no valid credential,
  * speaks another protocol version or sends a malformed frame is closed with a reason; others are not affected.
  */
-@WebSocket(path = "/api/v1/agents/connect")
+@WebSocket(path = AgentHubSocket.PATH)
 public class AgentHubSocket {
 
+    static final String PATH = "/api/v1/agents/connect";
     static final int UNAUTHORIZED = 4401;
     static final int BAD_FRAME = 4400;
     static final int UNSUPPORTED_VERSION = 4406;
@@ -35,23 +40,28 @@ public class AgentHubSocket {
     private final DesiredStates desiredStates;
     private final AgentEvents events;
     private final AgentCommands commands;
+    private final AuditLog audit;
 
     AgentHubSocket(EnrollmentService enrollment, AgentSessions sessions, DesiredStates desiredStates,
-            AgentEvents events, AgentCommands commands) {
+            AgentEvents events, AgentCommands commands, AuditLog audit) {
         this.enrollment = enrollment;
         this.sessions = sessions;
         this.desiredStates = desiredStates;
         this.events = events;
         this.commands = commands;
+        this.audit = audit;
     }
 
     @OnOpen
     public void open(WebSocketConnection connection) {
+        Instant at = Instant.now();
         Optional<UUID> host = bearer(connection).flatMap(enrollment::hostOf);
         if (host.isEmpty()) {
             connection.closeAndAwait(new CloseReason(UNAUTHORIZED, "a valid agent credential is required"));
+            audit(connection, Actor.ANONYMOUS, UNAUTHORIZED, at);
             return;
         }
+        audit(connection, Actor.host(host.get()), 101, at);
         connection.userData().put(HOST_ID,
                 host.get().toString());
         sessions.attach(host.get(), connection);
@@ -105,6 +115,12 @@ public class AgentHubSocket {
             events.disconnected(hostId, null);
             LOG.infof("Agent of host %s disconnected", hostId);
         }
+    }
+
+    /** A connect is audited like a mutation: the agent's session replaces any other of its host. */
+    private void audit(WebSocketConnection connection, Actor actor, int outcome, Instant at) {
+        audit.record(actor, "CONNECT " + PATH, PATH, outcome, at, Duration.between(at, Instant.now()).toMillis(),
+                connection.handshakeRequest().remoteAddress());
     }
 
     private static Optional<String> bearer(WebSocketConnection connection) {

@@ -1,7 +1,10 @@
 package io.homeport.gateway.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
 /** The gateway's own settings ({@code homeport.gateway.*}). */
@@ -13,4 +16,50 @@ public interface GatewayConfig {
      * Without it they use the address the request came to.
      */
     Optional<URI> publicUrl();
+
+    // --- API tokens, request limits, rate limiting (issue 8) ---
+
+    ApiTokens apiTokens();
+
+    Limits limits();
+
+    RateLimit rateLimit();
+
+    /** {@code homeport.gateway.api-tokens.*}: how long an API token lives. */
+    interface ApiTokens {
+
+        /** When a creation request names no {@code validFor}. */
+        @WithDefault("P30D")
+        Duration defaultValidity();
+
+        /** The longest {@code validFor} accepted. */
+        @WithDefault("P365D")
+        Duration maxValidity();
+    }
+
+    /** {@code homeport.gateway.limits.*}: request header limits answered with a problem (the body limit is Quarkus's). */
+    interface Limits {
+
+        /**
+         * Request headers larger than this (names and values together) get 431 problem+json. Keep it below
+         * {@code quarkus.http.limits.max-header-size}, past which Vert.x itself refuses the request without a body.
+         */
+        @WithDefault("16K")
+        MemorySize maxHeaderSize();
+    }
+
+    /** {@code homeport.gateway.rate-limit.*}: a token bucket per caller, held in memory by each replica. */
+    interface RateLimit {
+
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Requests per second a caller may make on average. */
+        @WithDefault("20")
+        int rate();
+
+        /** Requests a caller may make at once after a pause. */
+        @WithDefault("40")
+        int burst();
+    }
 }

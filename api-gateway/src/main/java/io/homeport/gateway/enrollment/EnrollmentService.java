@@ -4,6 +4,7 @@ import io.homeport.events.EventTypes;
 import io.homeport.events.host.HostAdopted;
 import io.homeport.events.host.HostDecommissioned;
 import io.homeport.events.host.HostEnrollmentKeyIssued;
+import io.homeport.gateway.security.Validity;
 import io.homeport.platform.outbox.Outbox;
 import io.homeport.platform.problem.Problem;
 import io.homeport.platform.problem.ProblemException;
@@ -16,7 +17,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,7 @@ public class EnrollmentService {
 
     @Transactional
     public EnrollmentKeyView create(EnrollmentKeyRequest request, String createdBy) {
-        Duration validFor = validity(request.validFor());
+        Duration validFor = Validity.parse("validFor", request.validFor(), DEFAULT_VALIDITY, MAX_VALIDITY);
         EnrollmentKey key = new EnrollmentKey();
         key.id = UUID.randomUUID();
         key.kind = request.kind();
@@ -183,21 +183,6 @@ public class EnrollmentService {
 
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static Duration validity(String iso) {
-        if (iso == null) {
-            return DEFAULT_VALIDITY;
-        }
-        try {
-            Duration duration = Duration.parse(iso);
-            if (duration.isNegative() || duration.isZero() || duration.compareTo(MAX_VALIDITY) > 0) {
-                throw invalid("validFor", "must be positive and at most P365D");
-            }
-            return duration;
-        } catch (DateTimeParseException e) {
-            throw invalid("validFor", "must be an ISO-8601 duration such as PT24H or P30D");
-        }
     }
 
     private static ProblemException invalid(String field, String message) {

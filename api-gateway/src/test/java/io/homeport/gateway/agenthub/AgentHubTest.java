@@ -1,6 +1,7 @@
 package io.homeport.gateway.agenthub;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.protocol.Frame;
@@ -14,6 +15,7 @@ import io.homeport.events.Topics;
 import io.homeport.events.agent.AgentDesiredState;
 import io.homeport.events.agent.AgentReported;
 import io.homeport.gateway.agenthub.HubAgents.Agent;
+import io.homeport.gateway.audit.AuditLog;
 import io.homeport.gateway.enrollment.EnrollmentService;
 import io.homeport.testkit.AgentLink;
 import io.homeport.testkit.EventReader;
@@ -213,6 +215,30 @@ class AgentHubTest {
             assertThat(reported.volumes()).containsExactly(volume);
             assertThat(records).anyMatch(r -> r.value().getType().equals(EventTypes.AGENT_CONNECTED.type())
                     && a.hostId().toString().equals(r.key()));
+        }
+    }
+
+    // --- issue 8: agents' connects are audited ---
+
+    @Inject
+    AuditLog audit;
+
+    @Test
+    void anAgentsConnectIsAuditedAsItsHostAndARefusalAsAnonymous() {
+        Instant from = Instant.now().minusSeconds(1);
+        Agent a = enrolled();
+        try (AgentLink link = connect(a); AgentLink stranger = agents().open("hpa_made-up")) {
+            assertThat(stranger.closed(WAIT)).isNotNull();
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(audit.query(from, null, "host:" + a.hostId(), null, null, 10)).singleElement()
+                        .satisfies(entry -> {
+                            assertThat(entry.actorKind()).isEqualTo("agent");
+                            assertThat(entry.action()).isEqualTo("CONNECT /api/v1/agents/connect");
+                            assertThat(entry.status()).isEqualTo(101);
+                        });
+                assertThat(audit.query(from, null, "anonymous", "/api/v1/agents/connect", null, 100))
+                        .anyMatch(entry -> entry.status() == AgentHubSocket.UNAUTHORIZED);
+            });
         }
     }
 }

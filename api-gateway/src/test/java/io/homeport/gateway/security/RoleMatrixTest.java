@@ -11,6 +11,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.specification.RequestSpecification;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,7 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(StorageManagerStandIn.class)
 @QuarkusTestResource(TunnelManagerStandIn.class)
-class RoleMatrixTest {
+public class RoleMatrixTest {
 
     private static final String REMOTE = "{\"type\": \"sftp\", \"options\": {\"host\": \"nas.lan\"}}";
     private static final String POLICY = "{\"enabled\": true, \"intervalMinutes\": 60, \"keepLast\": 7, "
@@ -84,11 +87,55 @@ class RoleMatrixTest {
             GET    | /api/v1/routes/app.example.com                      | operator | 200
             GET    | /api/v1/routes/app.example.com                      | admin    | 200
             GET    | /api/v1/routes/none.example.com                     | viewer   | 404
+            POST   | /api/v1/api-tokens                                  | viewer   | 403
+            POST   | /api/v1/api-tokens                                  | operator | 403
+            POST   | /api/v1/api-tokens                                  | admin    | 201
+            GET    | /api/v1/api-tokens                                  | viewer   | 403
+            GET    | /api/v1/api-tokens                                  | operator | 403
+            GET    | /api/v1/api-tokens                                  | admin    | 200
+            GET    | /api/v1/api-tokens/{id}                             | viewer   | 403
+            GET    | /api/v1/api-tokens/{id}                             | operator | 403
+            GET    | /api/v1/api-tokens/{id}                             | admin    | 404
+            DELETE | /api/v1/api-tokens/{id}                             | viewer   | 403
+            DELETE | /api/v1/api-tokens/{id}                             | operator | 403
+            DELETE | /api/v1/api-tokens/{id}                             | admin    | 404
+            GET    | /api/v1/audit                                       | viewer   | 403
+            GET    | /api/v1/audit                                       | operator | 403
+            GET    | /api/v1/audit                                       | admin    | 200
+            POST   | /api/v1/hosts                                       | viewer   | 403
+            POST   | /api/v1/hosts                                       | operator | 503
+            POST   | /api/v1/hosts                                       | admin    | 503
+            POST   | /api/v1/enrollment-keys                             | viewer   | 403
+            POST   | /api/v1/enrollment-keys                             | operator | 403
+            POST   | /api/v1/enrollment-keys                             | admin    | 201
+            GET    | /api/v1/enrollment-keys                             | viewer   | 403
+            GET    | /api/v1/enrollment-keys                             | operator | 200
+            DELETE | /api/v1/enrollment-keys/{id}                        | viewer   | 403
+            DELETE | /api/v1/enrollment-keys/{id}                        | operator | 403
+            DELETE | /api/v1/enrollment-keys/{id}                        | admin    | 404
+            POST   | /api/v1/agents/enroll                               | viewer   | 401
+            POST   | /api/v1/agents/enroll                               | admin    | 401
+            DELETE | /api/v1/agents/{id}/credentials                     | viewer   | 403
+            DELETE | /api/v1/agents/{id}/credentials                     | operator | 403
+            DELETE | /api/v1/agents/{id}/credentials                     | admin    | 204
+            POST   | /api/v1/apps                                        | viewer   | 403
+            POST   | /api/v1/apps                                        | operator | 503
+            PUT    | /api/v1/apps/web                                    | viewer   | 403
+            PUT    | /api/v1/apps/web                                    | admin    | 503
+            POST   | /api/v1/apps/web/rollback?to=1                      | viewer   | 403
+            POST   | /api/v1/apps/web/rollback?to=1                      | operator | 503
+            PUT    | /api/v1/secrets/db-password                         | viewer   | 403
+            PUT    | /api/v1/secrets/db-password                         | operator | 503
+            DELETE | /api/v1/secrets/db-password                         | viewer   | 403
+            DELETE | /api/v1/secrets/db-password                         | admin    | 503
+            POST   | /api/v1/stacks?name=shop                            | viewer   | 403
+            POST   | /api/v1/stacks?name=shop                            | operator | 503
+            POST   | /api/v1/stacks/preview?name=shop                    | viewer   | 503
+            POST   | /api/v1/hosts/{id}/containers/web/restart           | viewer   | 403
+            POST   | /api/v1/hosts/{id}/containers/web/restart           | operator | 409
             """)
     void endpointsAnswerByRole(String method, String path, String role, int status) {
-        String url = path.replace("{id}", UUID.randomUUID().toString())
-                .replace("{backup}", StorageManagerStandIn.BACKUP.toString())
-                .replace("{restore}", StorageManagerStandIn.RESTORE.toString());
+        String url = concrete(path);
         var answer = request(url).auth().oauth2(token("user-" + role, role)).request(method, url).then()
                 .statusCode(status);
         if (status >= 400) {
@@ -98,8 +145,34 @@ class RoleMatrixTest {
     }
 
     /** A request with the body the endpoint takes, if it takes one. */
-    private static RequestSpecification request(String url) {
+    public static RequestSpecification request(String url) {
         RequestSpecification request = given();
+        // --- bodies of the endpoints added with issue 8's API tokens and audit (and the older ones it audits) ---
+        if (url.equals("/api/v1/api-tokens")) {
+            return request.contentType("application/json").body("{\"name\": \"matrix-" + UUID.randomUUID()
+                    + "\", \"role\": \"viewer\"}");
+        }
+        if (url.equals("/api/v1/hosts")) {
+            return request.contentType("application/json").body("{\"address\": \"192.0.2.10\"}");
+        }
+        if (url.equals("/api/v1/enrollment-keys")) {
+            return request.contentType("application/json").body("{\"kind\": \"REUSABLE\"}");
+        }
+        if (url.equals("/api/v1/agents/enroll")) {
+            return request.contentType("application/json")
+                    .body("{\"enrollmentKey\": \"hpe_not-a-key\", \"hostname\": \"matrix\"}");
+        }
+        if (url.equals("/api/v1/apps") || url.equals("/api/v1/apps/web")) {
+            return request.contentType("application/json").body("{\"name\": \"web\", \"image\": \"nginx:1.27\"}");
+        }
+        if (url.startsWith("/api/v1/secrets/")) {
+            return request.contentType("application/json").body("{\"value\": \"s3cret\"}");
+        }
+        if (url.startsWith("/api/v1/stacks")) {
+            return request.contentType("application/yaml")
+                    .body("services:\n  web: {image: nginx:1.27}\n".getBytes(StandardCharsets.UTF_8));
+        }
+        // --- end of issue 8's bodies ---
         if (url.startsWith("/api/v1/remotes/")) {
             return request.contentType("application/json").body(REMOTE);
         }
@@ -114,5 +187,27 @@ class RoleMatrixTest {
 
     private static String token(String user, String role) {
         return OidcWiremockTestResource.getAccessToken(user, Set.of(role));
+    }
+
+    // --- issue 8: the rows are the catalogue of endpoints the audit trail test performs (AuditTrailTest) ---
+
+    /** Every row of {@link #endpointsAnswerByRole}: method, path (with placeholders), role, status. */
+    public static List<String[]> rows() {
+        try {
+            CsvSource rows = RoleMatrixTest.class.getDeclaredMethod("endpointsAnswerByRole", String.class,
+                    String.class, String.class, int.class).getAnnotation(CsvSource.class);
+            return rows.textBlock().lines().filter(line -> !line.isBlank())
+                    .map(line -> Arrays.stream(line.split("\\|")).map(String::trim).toArray(String[]::new))
+                    .toList();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("RoleMatrixTest.endpointsAnswerByRole was renamed", e);
+        }
+    }
+
+    /** A row's path made concrete: placeholders filled as {@link #endpointsAnswerByRole} fills them. */
+    public static String concrete(String path) {
+        return path.replace("{id}", UUID.randomUUID().toString())
+                .replace("{backup}", StorageManagerStandIn.BACKUP.toString())
+                .replace("{restore}", StorageManagerStandIn.RESTORE.toString());
     }
 }
