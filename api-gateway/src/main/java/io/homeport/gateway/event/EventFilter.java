@@ -36,7 +36,8 @@ public record EventFilter(List<String> exactTypes, List<String> typePrefixes, Li
         List<String> subjectList = subjects == null ? List.of() : List.copyOf(subjects.stream()
                 .map(subject -> subject == null ? "" : subject).toList());
         for (String subject : subjectList) {
-            if (subject.isBlank() || subject.length() > MAX_SUBJECT || subject.chars().anyMatch(Character::isISOControl)) {
+            if (subject.isBlank() || subject.length() > MAX_SUBJECT
+                    || subject.chars().anyMatch(Character::isISOControl)) {
                 throw new ProblemException(Problem.invalidField(subjectField,
                         "must be subjects of 1 to 255 printable characters"));
             }
@@ -49,7 +50,7 @@ public record EventFilter(List<String> exactTypes, List<String> typePrefixes, Li
     }
 
     public boolean matches(String type, String subject) {
-        return matchesType(type) && (subjects.isEmpty() || subjects.contains(subject));
+        return matchesType(type) && (subjects.isEmpty() || subject != null && subjects.contains(subject));
     }
 
     public boolean matchesType(String type) {

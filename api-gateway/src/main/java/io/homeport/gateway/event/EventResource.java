@@ -39,8 +39,9 @@ public class EventResource implements EventsApi {
     @Override
     @Blocking
     @RolesAllowed({Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER})
-    public EventPage list(List<String> type, List<String> subject, long after, int limit) {
-        EventLog.Page page = log.read(EventFilter.of(type, subject, "type", "subject"), after, limit);
+    public EventPage list(List<String> type, List<String> subject, String after, String limit) {
+        EventLog.Page page = log.read(EventFilter.of(type, subject, "type", "subject"), Long.parseLong(after),
+                Integer.parseInt(limit)); // both checked by their patterns
         return new EventPage(page.events().stream().map(event -> event.view(json)).toList(), page.next());
     }
 

@@ -23,7 +23,7 @@ final class AlertText {
 
     /** At most {@code max} characters, with an ellipsis when cut. */
     static String cut(String text, int max) {
-        if (text == null) {
+        if (text == null || max <= 0) {
             return "";
         }
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";

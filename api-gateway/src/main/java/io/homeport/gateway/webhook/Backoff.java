@@ -2,7 +2,7 @@ package io.homeport.gateway.webhook;
 
 import java.time.Duration;
 
-/** How long a failed delivery waits: {@code base} after the first failure, doubling with each, never over {@code cap}. */
+/** How long a failed delivery waits: {@code base} after the first failure, doubling with each, at most {@code cap}. */
 public final class Backoff {
 
     private Backoff() {

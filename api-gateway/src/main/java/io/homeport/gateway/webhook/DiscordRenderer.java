@@ -36,15 +36,18 @@ public final class DiscordRenderer {
         message.put("content", AlertText.cut(icon + " " + AlertText.title(alert), CONTENT_MAX));
         ObjectNode embed = message.putArray("embeds").addObject();
         String title = AlertText.cut(alert.rule(), TITLE_MAX);
-        String footer = AlertText.cut(AlertText.footer(alert), FOOTER_MAX);
         embed.put("title", title);
         embed.put("color", AlertText.critical(alert) ? RED : ORANGE);
         if (alert.at() != null) {
             embed.put("timestamp", alert.at().toString());
         }
-        String description = AlertText.cut(alert.summary(), DESCRIPTION_MAX);
+        // the embed's 6000 characters go to the title, the summary, the footer, then the details, in that order
+        String description = AlertText.cut(alert.summary(),
+                Math.min(DESCRIPTION_MAX, EMBED_TOTAL_MAX - title.length()));
         embed.put("description", description);
-        int budget = EMBED_TOTAL_MAX - title.length() - footer.length() - description.length();
+        int budget = EMBED_TOTAL_MAX - title.length() - description.length();
+        String footer = AlertText.cut(AlertText.footer(alert), Math.min(FOOTER_MAX, budget));
+        budget -= footer.length();
         ArrayNode fields = JSON.arrayNode();
         for (Map.Entry<String, String> detail : alert.details().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey()).limit(FIELDS_MAX).toList()) {
@@ -59,7 +62,9 @@ public final class DiscordRenderer {
         if (!fields.isEmpty()) {
             embed.set("fields", fields);
         }
-        embed.putObject("footer").put("text", footer);
+        if (!footer.isEmpty()) {
+            embed.putObject("footer").put("text", footer);
+        }
         message.putObject("allowed_mentions").putArray("parse");
         return message;
     }

@@ -62,8 +62,9 @@ public class WebhookResource implements WebhooksApi {
     }
 
     @Override
-    public List<DeliveryView> deliveries(UUID id, String state, int limit) {
-        return deliveries.list(id, state == null ? null : DeliveryState.valueOf(state), limit);
+    public List<DeliveryView> deliveries(UUID id, String state, String limit) {
+        return deliveries.list(id, state == null ? null : DeliveryState.valueOf(state),
+                Integer.parseInt(limit)); // both checked by their patterns
     }
 
     @Override

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class RoleMatrixTest {
 
     private static final String REMOTE = "{\"type\": \"sftp\", \"options\": {\"host\": \"nas.lan\"}}";
+    private static final String WEBHOOK = "{\"url\": \"http://127.0.0.1:1/homeport\"}";
     private static final String POLICY = "{\"enabled\": true, \"intervalMinutes\": 60, \"keepLast\": 7, "
             + "\"maxAgeDays\": 30}";
 
@@ -84,6 +85,23 @@ class RoleMatrixTest {
             GET    | /api/v1/routes/app.example.com                      | operator | 200
             GET    | /api/v1/routes/app.example.com                      | admin    | 200
             GET    | /api/v1/routes/none.example.com                     | viewer   | 404
+            GET    | /api/v1/events                                      | viewer   | 200
+            GET    | /api/v1/events                                      | operator | 200
+            GET    | /api/v1/events                                      | admin    | 200
+            POST   | /api/v1/webhooks                                    | viewer   | 403
+            POST   | /api/v1/webhooks                                    | operator | 403
+            POST   | /api/v1/webhooks                                    | admin    | 201
+            GET    | /api/v1/webhooks                                    | viewer   | 403
+            GET    | /api/v1/webhooks                                    | operator | 403
+            GET    | /api/v1/webhooks                                    | admin    | 200
+            GET    | /api/v1/webhooks/{id}                               | operator | 403
+            GET    | /api/v1/webhooks/{id}                               | admin    | 404
+            DELETE | /api/v1/webhooks/{id}                               | operator | 403
+            DELETE | /api/v1/webhooks/{id}                               | admin    | 404
+            GET    | /api/v1/webhooks/{id}/deliveries                    | operator | 403
+            GET    | /api/v1/webhooks/{id}/deliveries                    | admin    | 404
+            POST   | /api/v1/webhooks/{id}/deliveries/{id}/retry         | operator | 403
+            POST   | /api/v1/webhooks/{id}/deliveries/{id}/retry         | admin    | 404
             """)
     void endpointsAnswerByRole(String method, String path, String role, int status) {
         String url = path.replace("{id}", UUID.randomUUID().toString())
@@ -105,6 +123,9 @@ class RoleMatrixTest {
         }
         if (url.endsWith("/backup-policy")) {
             return request.contentType("application/json").body(POLICY);
+        }
+        if (url.equals("/api/v1/webhooks")) {
+            return request.contentType("application/json").body(WEBHOOK);
         }
         if (url.endsWith("/restore")) {
             return request.contentType("application/json").body("{}");

@@ -1,8 +1,6 @@
 package io.homeport.api.webhooks;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
@@ -51,8 +49,8 @@ public interface WebhooksApi {
     @Path("/{id}/deliveries")
     List<DeliveryView> deliveries(@PathParam("id") UUID id, @QueryParam("state") @Pattern(regexp = "PENDING|DELIVERED|DEAD",
                     message = "must be one of PENDING, DELIVERED, DEAD") String state,
-            @QueryParam("limit") @DefaultValue("100") @Min(value = 1, message = "must be between 1 and 1000")
-            @Max(value = 1000, message = "must be between 1 and 1000") int limit);
+            @QueryParam("limit") @DefaultValue("100") @Pattern(regexp = "0*([1-9][0-9]{0,2}|1000)",
+                    message = "must be between 1 and 1000") String limit);
 
     /** Requeues a DEAD delivery for a fresh series of attempts; 409 unless it is DEAD. */
     @POST
