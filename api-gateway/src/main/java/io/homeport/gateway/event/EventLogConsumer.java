@@ -8,7 +8,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Feeds the event log from the user-facing topics (not the agents' reports, desired states or commands). One channel
  * and consumer group per topic ({@code api-gateway-event-log-<topic>}), shared by every gateway replica: each event
- * is appended by one of them, and a redelivered one is dropped by its id.
+ * is appended by one of them, and a redelivered one is dropped by its id. Appends are serialized anyway
+ * ({@link EventLog}), so one method takes all six channels.
  */
 @ApplicationScoped
 public class EventLogConsumer {
@@ -20,38 +21,13 @@ public class EventLogConsumer {
     }
 
     @Incoming("event-log-hosts")
-    @Blocking
-    public void onHostEvent(CloudEvent event) {
-        log.append(event);
-    }
-
     @Incoming("event-log-apps")
-    @Blocking
-    public void onAppEvent(CloudEvent event) {
-        log.append(event);
-    }
-
     @Incoming("event-log-deployments")
-    @Blocking
-    public void onDeploymentEvent(CloudEvent event) {
-        log.append(event);
-    }
-
     @Incoming("event-log-storage")
-    @Blocking
-    public void onStorageEvent(CloudEvent event) {
-        log.append(event);
-    }
-
     @Incoming("event-log-tunnels")
-    @Blocking
-    public void onTunnelEvent(CloudEvent event) {
-        log.append(event);
-    }
-
     @Incoming("event-log-alerts")
     @Blocking
-    public void onAlert(CloudEvent event) {
+    public void onEvent(CloudEvent event) {
         log.append(event);
     }
 }

@@ -47,9 +47,14 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    /** The URL of a path that answers {@code script.applyAsInt(n)} to its n-th request (1-based), signed with secret. */
+    /**
+     * The URL of a path that answers {@code script.applyAsInt(n)} to its n-th request (1-based); requests to it are
+     * checked against {@code secret} (null: not known yet, see {@link #secret}).
+     */
     String path(String path, String secret, IntUnaryOperator script) {
-        secrets.put(path, secret);
+        if (secret != null) {
+            secrets.put(path, secret);
+        }
         scripts.put(path, script);
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
