@@ -1,6 +1,7 @@
 package io.homeport.gateway.webhook;
 
 import io.homeport.events.alert.AlertRaised;
+import java.util.Locale;
 
 /** What the chat formats say about an alert, worded once for all of them. */
 final class AlertText {
@@ -14,7 +15,7 @@ final class AlertText {
 
     /** e.g. "CRITICAL host-lost: host/1f0… (web-1)". */
     static String title(AlertRaised alert) {
-        return alert.severity().toUpperCase(java.util.Locale.ROOT) + " " + alert.rule() + ": " + alert.subject();
+        return alert.severity().toUpperCase(Locale.ROOT) + " " + alert.rule() + ": " + alert.subject();
     }
 
     static String footer(AlertRaised alert) {

@@ -1,6 +1,7 @@
 package io.homeport.gateway.webhook;
 
 import io.homeport.events.EventTypes;
+import java.util.Locale;
 
 /** What a webhook's body looks like. The chat formats carry alerts only, rendered for people. */
 public enum WebhookFormat {
@@ -14,11 +15,11 @@ public enum WebhookFormat {
     NTFY;
 
     public static WebhookFormat of(String name) {
-        return valueOf(name.toUpperCase(java.util.Locale.ROOT));
+        return valueOf(name.toUpperCase(Locale.ROOT));
     }
 
     public String apiName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** Whether an event of this type is delivered in this format. */
