@@ -33,6 +33,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 public class RoleMatrixTest {
 
     private static final String REMOTE = "{\"type\": \"sftp\", \"options\": {\"host\": \"nas.lan\"}}";
+    private static final String WEBHOOK = "{\"url\": \"http://127.0.0.1:1/homeport\"}";
     private static final String POLICY = "{\"enabled\": true, \"intervalMinutes\": 60, \"keepLast\": 7, "
             + "\"maxAgeDays\": 30}";
 
@@ -133,6 +134,23 @@ public class RoleMatrixTest {
             POST   | /api/v1/stacks/preview?name=shop                    | viewer   | 503
             POST   | /api/v1/hosts/{id}/containers/web/restart           | viewer   | 403
             POST   | /api/v1/hosts/{id}/containers/web/restart           | operator | 409
+            GET    | /api/v1/events                                      | viewer   | 200
+            GET    | /api/v1/events                                      | operator | 200
+            GET    | /api/v1/events                                      | admin    | 200
+            POST   | /api/v1/webhooks                                    | viewer   | 403
+            POST   | /api/v1/webhooks                                    | operator | 403
+            POST   | /api/v1/webhooks                                    | admin    | 201
+            GET    | /api/v1/webhooks                                    | viewer   | 403
+            GET    | /api/v1/webhooks                                    | operator | 403
+            GET    | /api/v1/webhooks                                    | admin    | 200
+            GET    | /api/v1/webhooks/{id}                               | operator | 403
+            GET    | /api/v1/webhooks/{id}                               | admin    | 404
+            DELETE | /api/v1/webhooks/{id}                               | operator | 403
+            DELETE | /api/v1/webhooks/{id}                               | admin    | 404
+            GET    | /api/v1/webhooks/{id}/deliveries                    | operator | 403
+            GET    | /api/v1/webhooks/{id}/deliveries                    | admin    | 404
+            POST   | /api/v1/webhooks/{id}/deliveries/{id}/retry         | operator | 403
+            POST   | /api/v1/webhooks/{id}/deliveries/{id}/retry         | admin    | 404
             """)
     void endpointsAnswerByRole(String method, String path, String role, int status) {
         String url = concrete(path);
@@ -178,6 +196,9 @@ public class RoleMatrixTest {
         }
         if (url.endsWith("/backup-policy")) {
             return request.contentType("application/json").body(POLICY);
+        }
+        if (url.equals("/api/v1/webhooks")) {
+            return request.contentType("application/json").body(WEBHOOK);
         }
         if (url.endsWith("/restore")) {
             return request.contentType("application/json").body("{}");
