@@ -117,7 +117,8 @@ public final class Netdata implements AutoCloseable {
     /** The {@code allmetrics} answer for the {@code disk_space} charts, as the agent asks for it. */
     public String diskSpace() {
         try {
-            HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            HttpResponse<String> answer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                    .send(HttpRequest.newBuilder(
                     URI.create(url() + DISKS)).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return answer.statusCode() == 200 ? answer.body() : "";
@@ -129,12 +130,13 @@ public final class Netdata implements AutoCloseable {
         }
     }
 
-    /** The root file system's chart is there and has been measured (its values are null until then). */
+    /** The root file system's chart is there and has been measured (its values are zeros until then). */
     private boolean servesRootDisk() {
         try {
             for (JsonNode chart : JSON.readTree(diskSpace().isEmpty() ? "{}" : diskSpace())) {
-                if ("/".equals(chart.path("family").asText())
-                        && chart.path("dimensions").path("avail").path("value").isNumber()) {
+                JsonNode dimensions = chart.path("dimensions");
+                if ("/".equals(chart.path("family").asText()) && dimensions.path("avail").path("value").asDouble()
+                        + dimensions.path("used").path("value").asDouble() > 0) {
                     return true;
                 }
             }

@@ -41,7 +41,10 @@ public final class NetdataDisks {
 
     public NetdataDisks(URI netdataUrl) {
         this.query = URI.create(netdataUrl.toString().replaceAll("/+$", "") + QUERY);
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1 only: Netdata's web server drops a request that offers an upgrade to HTTP/2 (the JDK client's
+        // default for http:// URLs) now and then
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2)).build();
     }
 
     /** Each file system Netdata measures, or none when Netdata does not answer. */
@@ -60,7 +63,7 @@ public final class NetdataDisks {
             return disks;
         } catch (IOException | RuntimeException e) {
             if (!unreachable) {
-                LOG.warning("Netdata at " + query.getAuthority() + " does not answer (" + e.getMessage()
+                LOG.warning("Netdata at " + query.getAuthority() + " does not answer (" + e
                         + "): reports carry no disk usage until it does (HOMEPORT_NETDATA_URL)");
                 unreachable = true;
             }
@@ -89,7 +92,7 @@ public final class NetdataDisks {
             double avail = dimensions.path("avail").path("value").asDouble();
             double used = dimensions.path("used").path("value").asDouble();
             if (avail + used <= 0) {
-                continue;
+                continue; // not measured yet: a chart holds zeros until Netdata's first collection
             }
             disks.add(new DiskUsage(mountPoint, used * 100 / (avail + used), Math.round(avail * unit)));
         }
