@@ -10,11 +10,14 @@ import io.homeport.agent.docker.DockerClients;
 import io.homeport.agent.docker.HostContainers;
 import io.homeport.agent.docker.Outcome;
 import io.homeport.agent.docker.ReconcilePass;
+import io.homeport.agent.docker.RestartCounts;
 import io.homeport.agent.facts.HostFactsReader;
 import io.homeport.agent.hub.Credential;
 import io.homeport.agent.hub.SealingKey;
+import io.homeport.agent.netdata.NetdataDisks;
 import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.protocol.ContainerState;
+import io.homeport.agent.protocol.DiskUsage;
 import io.homeport.agent.protocol.Frame;
 import io.homeport.agent.protocol.Frames;
 import io.homeport.agent.protocol.HostFacts;
@@ -53,7 +56,8 @@ import org.jose4j.jwk.PublicJsonWebKey;
  * container runs only with a valid lease and one whose lease moved to another host stops within one snapshot
  * interval even when this host cannot reach the hub; local-synced volumes are synced on schedule ({@link Volumes}).
  * Full reports carry the volumes' state and the health of the shared mount ({@link MountHealthCheck}), checked on a
- * thread of its own so a hung mount delays no heartbeat.
+ * thread of its own so a hung mount delays no heartbeat, and the host's disk usage from Netdata ({@link NetdataDisks}).
+ * Every container state carries its restart count ({@link RestartCounts}).
  */
 public final class Agent implements AutoCloseable {
 
@@ -66,6 +70,8 @@ public final class Agent implements AutoCloseable {
     private final HostContainers host;
     private volatile ReconcilePass reconcile;
     private final HostFactsReader facts;
+    private final RestartCounts restarts;
+    private final NetdataDisks disks;
     private final CommandRunner commands;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ScheduledExecutorService scheduler =
@@ -94,6 +100,8 @@ public final class Agent implements AutoCloseable {
         this.reconcile = new ReconcilePass(host, dockerActions);
         this.volumeRclone = new RcloneCommand(config.rclone(), config.rcloneConfig());
         this.facts = new HostFactsReader(config.hostRoot(), docker);
+        this.restarts = RestartCounts.of(docker);
+        this.disks = new NetdataDisks(config.netdataUrl());
         this.commands = new CommandRunner(docker, config.rclone(), config.rcloneConfig(), sealingKey);
     }
 
@@ -107,7 +115,7 @@ public final class Agent implements AutoCloseable {
         mountHealth = new MountHealthCheck(config.mountPath(), credential.hostId(), config.rcloneRc(),
                 Duration.ofSeconds(10));
         reconcile = new ReconcilePass(host, dockerActions, volumes.leases());
-        changes = ContainerChanges.follow(docker, this::onChange);
+        changes = ContainerChanges.follow(docker, restarts, this::onChange);
         long heartbeat = config.heartbeatInterval().toMillis();
         long snapshot = config.snapshotInterval().toMillis();
         scheduler.scheduleWithFixedDelay(() -> send(new Frame.Heartbeat(Instant.now())), heartbeat, heartbeat,
@@ -214,7 +222,7 @@ public final class Agent implements AutoCloseable {
      * healthy successor takes over without waiting for the next periodic pass.
      */
     private void onChange(ContainerChange change) {
-        send(new Frame.Report(false, List.of(toState(change, config.exposurePrefixes())), Instant.now()));
+        send(new Frame.Report(false, List.of(toState(change, config.exposurePrefixes(), restarts)), Instant.now()));
         if (change.managed() && change.name().endsWith(ContainerSpec.SUCCESSOR_SUFFIX)) {
             reconcileNow();
         }
@@ -224,10 +232,10 @@ public final class Agent implements AutoCloseable {
     private void sendSnapshot() {
         snapshots.execute(() -> {
             List<MountHealth> mounts = mounts();
+            List<DiskUsage> diskUsage = disks.read();
             List<ContainerState> containers = host.all().stream()
-                    .map(container -> toState(container, config.exposurePrefixes())).toList();
-            send(new Frame.Report(true, containers, Instant.now(), mounts,
-                    volumes.states()));
+                    .map(container -> toState(container, config.exposurePrefixes(), restarts)).toList();
+            send(new Frame.Report(true, containers, Instant.now(), mounts, volumes.states(), diskUsage));
         });
     }
 
@@ -243,13 +251,14 @@ public final class Agent implements AutoCloseable {
         }
     }
 
-    static ContainerState toState(ActualContainer container, List<String> exposurePrefixes) {
+    static ContainerState toState(ActualContainer container, List<String> exposurePrefixes, RestartCounts restarts) {
         return state(container.id(), container.name(), container.image(),
-                container.state(), container.health(), container.labels(), exposurePrefixes);
+                container.state(), container.health(), container.labels(), exposurePrefixes,
+                restarts.count(container.id()));
     }
 
     /** Docker event attributes carry the container's name, image and labels. */
-    static ContainerState toState(ContainerChange change, List<String> exposurePrefixes) {
+    static ContainerState toState(ContainerChange change, List<String> exposurePrefixes, RestartCounts restarts) {
         String action = change.action();
         String health = action.startsWith("health_status: ") ? action.substring("health_status: ".length()) : null;
         String state = switch (action) {
@@ -258,15 +267,17 @@ public final class Agent implements AutoCloseable {
             default -> "running"; // start and health_status
         };
         return state(change.containerId(), change.name(), change.labels().get("image"), state, health,
-                change.labels(), exposurePrefixes);
+                change.labels(), exposurePrefixes, "destroy".equals(action) ? null
+                        : restarts.count(change.containerId()));
     }
 
     private static ContainerState state(String id, String name, String image, String state, String health,
-            Map<String, String> labels, List<String> exposurePrefixes) {
+            Map<String, String> labels, List<String> exposurePrefixes, Integer restartCount) {
         String revision = labels.get(ManagedLabels.REVISION);
         return new ContainerState(id, name, image, state, health, ManagedLabels.isManaged(labels),
                 labels.get(ManagedLabels.APP), revision == null ? null : Long.valueOf(revision),
-                labels.get(ManagedLabels.SPEC_HASH), null, ContainerState.exposureLabels(labels, exposurePrefixes));
+                labels.get(ManagedLabels.SPEC_HASH), null, ContainerState.exposureLabels(labels, exposurePrefixes),
+                restartCount);
     }
 
     /** Frames go out one at a time (the JDK WebSocket allows one outstanding send); dropped when offline. */

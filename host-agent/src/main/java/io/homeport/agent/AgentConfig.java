@@ -24,12 +24,14 @@ import java.util.Optional;
  *                       remote, whose health full reports carry
  * @param rcloneRc       {@code HOMEPORT_RCLONE_RC} (default {@code http://127.0.0.1:5572}): that mount's rclone
  *                       remote-control API
+ * @param netdataUrl   {@code HOMEPORT_NETDATA_URL} (default {@code http://127.0.0.1:19999}): the host's Netdata,
+ *                     whose disk usage full reports carry
  * @param exposurePrefixes the label prefixes whose labels reports carry ({@link ContainerState#EXPOSURE_PREFIXES},
  *                       and {@code HOMEPORT_EXPOSURE_PREFIX} when the tunnel-manager is configured with another)
  */
 public record AgentConfig(URI gatewayUrl, Optional<String> enrollmentKey, Path stateDir, String dockerHost,
         Duration heartbeatInterval, Duration snapshotInterval, String rclone, Path rcloneConfig, Path hostRoot,
-        Path mountPath, URI rcloneRc, List<String> exposurePrefixes) {
+        Path mountPath, URI rcloneRc, URI netdataUrl, List<String> exposurePrefixes) {
 
     public static AgentConfig fromEnvironment(Map<String, String> env) {
         String gateway = env.get("HOMEPORT_GATEWAY_URL");
@@ -47,6 +49,7 @@ public record AgentConfig(URI gatewayUrl, Optional<String> enrollmentKey, Path s
                 Path.of(env.getOrDefault("HOMEPORT_HOST_ROOT", "/")),
                 Path.of(env.getOrDefault("HOMEPORT_MOUNT_PATH", "/mnt/homeport")),
                 URI.create(env.getOrDefault("HOMEPORT_RCLONE_RC", "http://127.0.0.1:5572")),
+                URI.create(env.getOrDefault("HOMEPORT_NETDATA_URL", "http://127.0.0.1:19999")),
                 exposurePrefixes(env.get("HOMEPORT_EXPOSURE_PREFIX")));
     }
 

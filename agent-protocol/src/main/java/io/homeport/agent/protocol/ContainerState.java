@@ -11,11 +11,16 @@ import java.util.TreeMap;
  *
  * @param state  Docker's state: created, running, exited, ...
  * @param health healthy, unhealthy, starting, or null without a health check
- * @param labels the container's labels that ask for public exposure, managed or not (those under
- *               {@link #EXPOSURE_PREFIXES} or a prefix the agent is configured with); empty when none
+ * @param labels       the container's labels that ask for public exposure, managed or not (those under
+ *                     {@link #EXPOSURE_PREFIXES} or a prefix the agent is configured with); empty when none
+ * @param restartCount how often the container came back after exiting on its own (a crash, an out-of-memory
+ *                     kill), whether Docker's restart policy or the agent's reconciler started it again; restarts
+ *                     someone asked for (a stop, a restart command) do not count. It only grows while the agent
+ *                     runs and may start lower after the agent restarted; null when unknown (an older agent)
  */
 public record ContainerState(String id, String name, String image, String state, String health, boolean managed,
-        String app, Long revision, String specHash, Instant startedAt, Map<String, String> labels) {
+        String app, Long revision, String specHash, Instant startedAt, Map<String, String> labels,
+        Integer restartCount) {
 
     /**
      * Label prefixes that ask for exposure through a Cloudflare tunnel: Homeport's own, DockFlare's, and DockFlare's
@@ -39,6 +44,12 @@ public record ContainerState(String id, String name, String image, String state,
 
     public ContainerState {
         labels = labels == null ? Map.of() : Map.copyOf(labels);
+    }
+
+    /** A container whose restart count is unknown. */
+    public ContainerState(String id, String name, String image, String state, String health, boolean managed,
+            String app, Long revision, String specHash, Instant startedAt, Map<String, String> labels) {
+        this(id, name, image, state, health, managed, app, revision, specHash, startedAt, labels, null);
     }
 
     /** The labels of {@code all} under one of {@code prefixes}. */

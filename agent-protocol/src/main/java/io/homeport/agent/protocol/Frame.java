@@ -33,21 +33,29 @@ public sealed interface Frame {
 
     /**
      * A full snapshot ({@code full}) on connect and periodically, or a delta from Docker events in between. A full
-     * one also says how the host's mount ({@code mounts}) and the volumes of its desired state ({@code volumes}) are
-     * doing; a delta leaves both empty.
+     * one also says how the host's mount ({@code mounts}), the volumes of its desired state ({@code volumes}) and
+     * its file systems ({@code disks}, from Netdata; empty when Netdata does not answer) are doing; a delta leaves
+     * all three empty.
      */
     record Report(boolean full, List<ContainerState> containers, Instant at, List<MountHealth> mounts,
-            List<VolumeState> volumes) implements Frame {
+            List<VolumeState> volumes, List<DiskUsage> disks) implements Frame {
 
         public Report {
             containers = containers == null ? List.of() : containers;
             mounts = mounts == null ? List.of() : List.copyOf(mounts);
             volumes = volumes == null ? List.of() : List.copyOf(volumes);
+            disks = disks == null ? List.of() : List.copyOf(disks);
+        }
+
+        /** A report without disk usage. */
+        public Report(boolean full, List<ContainerState> containers, Instant at, List<MountHealth> mounts,
+                List<VolumeState> volumes) {
+            this(full, containers, at, mounts, volumes, List.of());
         }
 
         /** A report of containers alone. */
         public Report(boolean full, List<ContainerState> containers, Instant at) {
-            this(full, containers, at, List.of(), List.of());
+            this(full, containers, at, List.of(), List.of(), List.of());
         }
     }
 

@@ -39,6 +39,34 @@ class FramesTest {
     }
 
     @Test
+    void restartCountsAndDiskUsageTravelInReports() {
+        Frame.Report report = new Frame.Report(true, List.of(new ContainerState("id", "hp-web-0", "local/busybox:1",
+                "running", null, true, "web", 3L, "abc", null, Map.of(), 4)), Instant.parse("2026-11-26T10:00:00Z"),
+                List.of(), List.of(), List.of(new DiskUsage("/", 95.5, 1_073_741_824L),
+                        new DiskUsage("/var/lib/docker", 12.25, 42L)));
+
+        String json = Frames.write(report);
+
+        assertThat(json).contains("\"restartCount\":4")
+                .contains("\"disks\":[{\"mountPoint\":\"/\",\"usedPercent\":95.5,\"freeBytes\":1073741824}");
+        assertThat(Frames.read(json)).isEqualTo(report);
+    }
+
+    @Test
+    void reportsOfOlderAgentsReadWithoutRestartCountsOrDisks() {
+        String older = """
+                {"type":"report","full":true,"at":"2026-11-26T10:00:00Z","mounts":[],"volumes":[],
+                 "containers":[{"id":"id","name":"hp-web-0","image":"img","state":"running","managed":true,
+                                "app":"web","revision":3,"specHash":"abc","labels":{}}]}""";
+
+        Frame.Report report = (Frame.Report) Frames.read(older);
+
+        assertThat(report.disks()).isEmpty();
+        assertThat(report.containers().get(0).restartCount()).isNull();
+        assertThat(report.containers().get(0).name()).isEqualTo("hp-web-0");
+    }
+
+    @Test
     void refusesWhatIsNoFrameWithAReason() {
         assertThatThrownBy(() -> Frames.read("not json")).isInstanceOf(MalformedFrameException.class)
                 .hasMessageStartingWith("malformed frame:");

@@ -59,10 +59,13 @@ public class AgentEvents {
                 result.commandId(), hostId, kind, result.succeeded(), result.failure(), output, Instant.now()));
     }
 
-    /** The whole report, mount health and volume states too: the storage-manager acts on those. */
+    /**
+     * The whole report, mount health, volume states and disk usage too: the storage-manager acts on the first two,
+     * the alert rules on the containers' restart counts and the disks.
+     */
     @Transactional
     public void reported(UUID hostId, Frame.Report report) {
         outbox.emit(EventTypes.AGENT_REPORTED, hostId.toString(), new AgentReported(hostId, report.full(),
-                report.containers(), report.at(), report.mounts(), report.volumes()));
+                report.containers(), report.at(), report.mounts(), report.volumes(), report.disks()));
     }
 }

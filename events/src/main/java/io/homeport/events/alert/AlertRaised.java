@@ -13,7 +13,8 @@ import java.util.Map;
  * @param severity critical or warning
  * @param summary  one line for a human, no secrets
  * @param details  what the rule saw (host id, container, counts, percentages), as strings
- * @param cause    the id of the event the alert was raised on, or null when it was raised on agent reports
+ * @param cause    the id of the event the alert was raised on (for crash loops and disk usage: the
+ *                 {@code agent.reported} event that showed it), null when none
  */
 public record AlertRaised(String rule, String severity, String subject, String summary, Map<String, String> details,
         String cause, Instant at) {
