@@ -3,13 +3,16 @@ package io.homeport.platform.servicetoken;
 import io.homeport.api.auth.ServiceToken;
 import io.homeport.platform.secret.MasterKey;
 import io.quarkus.arc.Arc;
+import io.quarkus.runtime.BlockingOperationControl;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -57,7 +60,18 @@ public class ServiceTokens {
         if (!Arc.container().requestContext().isActive()) {
             return null;
         }
-        // resolved already: the caller's request passed its security check before it called anyone
-        return identities.getDeferredIdentity().await().indefinitely();
+        Uni<SecurityIdentity> deferred = identities.getDeferredIdentity();
+        if (BlockingOperationControl.isBlockingAllowed()) {
+            return deferred.await().indefinitely();
+        }
+        // On an I/O thread (a stream relayed from a service) nothing may block. The identity is memoized and was
+        // resolved when the caller's request passed its security check, so it is delivered at once.
+        AtomicReference<SecurityIdentity> resolved = new AtomicReference<>();
+        deferred.subscribe().with(resolved::set);
+        if (resolved.get() == null) {
+            throw new IllegalStateException("the caller's identity is not resolved yet: a service token cannot be made"
+                    + " for it on an I/O thread");
+        }
+        return resolved.get();
     }
 }

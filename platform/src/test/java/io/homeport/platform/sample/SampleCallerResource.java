@@ -1,6 +1,7 @@
 package io.homeport.platform.sample;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.Map;
@@ -32,5 +33,12 @@ public class SampleCallerResource {
     @Path("/relay")
     public Map<String, Object> relay() {
         return self.whoami();
+    }
+
+    /** Non-blocking: served on an I/O thread, where the caller's identity must be had without blocking. */
+    @GET
+    @Path("/relay-later")
+    public Uni<Map<String, Object>> relayLater() {
+        return self.whoamiLater();
     }
 }

@@ -1,6 +1,7 @@
 package io.homeport.platform.sample;
 
 import io.homeport.platform.servicetoken.ServiceTokenFilter;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import java.util.Map;
@@ -16,4 +17,8 @@ public interface SampleSelfClient {
     @GET
     @Path("/whoami")
     Map<String, Object> whoami();
+
+    @GET
+    @Path("/whoami")
+    Uni<Map<String, Object>> whoamiLater();
 }

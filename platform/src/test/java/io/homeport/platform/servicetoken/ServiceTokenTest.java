@@ -49,6 +49,13 @@ class ServiceTokenTest {
     }
 
     @Test
+    void soDoesACallMadeOnAnIoThread() {
+        String olivia = ServiceTokens.ofApplicationUnderTest().valid("olivia", List.of("admin"));
+        RestAssured.given().auth().oauth2(olivia).get("/api/v1/sample/relay-later").then().statusCode(200)
+                .body("subject", equalTo("olivia")).body("groups", contains("admin"));
+    }
+
+    @Test
     void aCallMadeOutsideAnyRequestSpeaksForTheServiceItself() {
         Map<String, Object> answer = client.whoami();
         assertThat(answer).containsEntry("subject", "platform-test").containsEntry("groups", List.of())
