@@ -1,6 +1,6 @@
 package io.homeport.deployer;
 
-import static io.restassured.RestAssured.given;
+import static io.homeport.testkit.ServiceCalls.given;
 import static org.awaitility.Awaitility.await;
 
 import io.homeport.agent.protocol.ContainerState;

@@ -13,6 +13,7 @@ import io.homeport.events.Topics;
 import io.homeport.launcher.ControlPlane;
 import io.homeport.launcher.Service;
 import io.homeport.testkit.EventReader;
+import io.homeport.testkit.ServiceTokens;
 import io.restassured.http.ContentType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +38,8 @@ class WalkingSkeletonIT {
 
     private static ControlPlane controlPlane;
     private static String adminToken;
+    /** Direct calls to a service carry a service token, as the gateway's do. */
+    private static ServiceTokens serviceTokens;
 
     @BeforeAll
     static void startControlPlane() throws Exception {
@@ -45,6 +48,7 @@ class WalkingSkeletonIT {
                 .onReady((name, took) -> System.out.printf("%s ready in %d ms%n", name, took.toMillis()));
         controlPlane.startAll();
         adminToken = controlPlane.auth().token("e2e-admin", List.of("admin"), Duration.ofHours(1));
+        serviceTokens = ServiceTokens.forMasterKey(controlPlane.masterKey());
     }
 
     @AfterAll
@@ -67,10 +71,10 @@ class WalkingSkeletonIT {
         given().auth().oauth2(adminToken).get(controlPlane.url(Service.API_GATEWAY) + "/api/v1/hosts/" + id)
                 .then().statusCode(200).body("name", equalTo("e2e-1")).body("state", equalTo("NEW"));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> serviceTokens.given()
                 .get(controlPlane.url(Service.DEPLOYER) + "/api/v1/placement/hosts/" + id)
                 .then().statusCode(200).body("labels.zone", equalTo("lab")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> serviceTokens.given()
                 .get(controlPlane.url(Service.STORAGE_MANAGER) + "/api/v1/storage/mounts/" + id)
                 .then().statusCode(200).body("state", equalTo("PENDING")));
     }
@@ -133,7 +137,7 @@ class WalkingSkeletonIT {
                 .get(gateway + "/api/v1/hosts/" + hostId).then().statusCode(200)
                 .body("origin", equalTo("ADOPTED")).body("state", equalTo("READY"))
                 .body("labels.site", equalTo("basement")));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> serviceTokens.given()
                 .get(controlPlane.url(Service.DEPLOYER) + "/api/v1/placement/hosts/" + hostId)
                 .then().statusCode(200));
     }
@@ -161,7 +165,7 @@ class WalkingSkeletonIT {
                     reader.readUntil(e -> id.equals(e.getSubject()), Duration.ofSeconds(30));
             assertThat(records).as("published after the restart").anyMatch(r -> id.equals(r.key()));
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> serviceTokens.given()
                 .get(controlPlane.url(Service.DEPLOYER) + "/api/v1/placement/hosts/" + id)
                 .then().statusCode(200).body("name", equalTo("survivor")));
     }

@@ -72,6 +72,7 @@ public final class ControlPlane implements AutoCloseable {
     private final Map<String, String> masterKey;
     private final Map<String, ManagedProcess> running = new LinkedHashMap<>();
     private BiConsumer<String, Duration> onReady = (name, took) -> { };
+    private Map<String, String> gatewayAuthentication;
 
     public ControlPlane(Path home, Path repositoryRoot, Ports ports) {
         this.home = home.toAbsolutePath();
@@ -79,6 +80,16 @@ public final class ControlPlane implements AutoCloseable {
         this.ports = ports;
         this.auth = LocalAuth.in(this.home.resolve("auth"));
         this.masterKey = LocalMasterKey.environment(this.home.resolve("auth"));
+        this.gatewayAuthentication = auth.gatewayEnvironment();
+    }
+
+    /**
+     * The gateway trusts this OIDC provider (e.g. {@code HOMEPORT_OIDC_URL}, {@code HOMEPORT_OIDC_AUDIENCE}) instead
+     * of the local signing key; {@link #auth()} tokens are then refused.
+     */
+    public ControlPlane oidcProvider(Map<String, String> gatewayEnvironment) {
+        this.gatewayAuthentication = Map.copyOf(gatewayEnvironment);
+        return this;
     }
 
     /** Called as each process becomes ready, with how long it took since its start. */
@@ -154,6 +165,11 @@ public final class ControlPlane implements AutoCloseable {
 
     public LocalAuth auth() {
         return auth;
+    }
+
+    /** The master key every service is given ({@code HOMEPORT_MASTER_KEY}, base64). */
+    public String masterKey() {
+        return masterKey.get("HOMEPORT_MASTER_KEY");
     }
 
     public Path home() {
@@ -232,7 +248,7 @@ public final class ControlPlane implements AutoCloseable {
         }
         env.putAll(masterKey);
         if (service == Service.API_GATEWAY) {
-            env.putAll(auth.gatewayEnvironment());
+            env.putAll(gatewayAuthentication);
         }
         if (service == Service.PROVISIONER) {
             // the playbook and the agent it installs come from this checkout, wherever the launcher runs from

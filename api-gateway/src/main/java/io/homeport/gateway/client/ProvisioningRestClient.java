@@ -1,6 +1,7 @@
 package io.homeport.gateway.client;
 
 import io.homeport.api.hosts.ProvisioningApi;
+import io.homeport.platform.servicetoken.ServiceTokenFilter;
 import io.smallrye.mutiny.Multi;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -16,6 +17,7 @@ import org.jboss.resteasy.reactive.client.SseEvent;
 
 /** The provisioner's provisioning runs, seen from the gateway. Use it through {@link ProvisionerClient}. */
 @RegisterRestClient(configKey = "provisioner")
+@RegisterProvider(ServiceTokenFilter.class)
 @RegisterProvider(DownstreamProblemMapper.class)
 // repeated from ProvisioningApi: the REST client does not fill an inherited class-level path's {hostId}
 @Path("/api/v1/hosts/{hostId}/provisioning-runs")

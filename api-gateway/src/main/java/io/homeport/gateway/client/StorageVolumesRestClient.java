@@ -1,6 +1,7 @@
 package io.homeport.gateway.client;
 
 import io.homeport.api.storage.VolumesApi;
+import io.homeport.platform.servicetoken.ServiceTokenFilter;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
@@ -9,6 +10,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * {@link StorageManagerClient}.
  */
 @RegisterRestClient(configKey = "storage-manager")
+@RegisterProvider(ServiceTokenFilter.class)
 @RegisterProvider(DownstreamProblemMapper.class)
 public interface StorageVolumesRestClient extends VolumesApi {
 }

@@ -1,14 +1,17 @@
 package io.homeport.gateway.tunnel;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.homeport.api.auth.ServiceToken;
 import io.homeport.testkit.KafkaTestResource;
 import io.homeport.testkit.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +22,19 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(TunnelManagerStandIn.class)
 class RouteResourceTest {
+
+    TunnelManagerStandIn tunnelManager;
+
+    @Test
+    void theTunnelManagerIsCalledWithAServiceTokenThatSpeaksForTheCaller() {
+        given().auth().oauth2(token()).get("/api/v1/tunnels").then().statusCode(200);
+        ServiceToken.Claims caller = tunnelManager.lastCaller();
+        assertThat(caller.subject()).isEqualTo("victor");
+        assertThat(caller.groups()).containsExactly("viewer");
+        assertThat(caller.caller()).isEqualTo("api-gateway");
+        assertThat(caller.audience()).isEqualTo(ServiceToken.AUDIENCE);
+        assertThat(Duration.between(caller.issuedAt(), caller.expiresAt())).isEqualTo(ServiceToken.LIFETIME);
+    }
 
     @Test
     void routesReadAsTheTunnelManagerAnswersThemFilteredByHostname() {

@@ -3,7 +3,7 @@ package io.homeport.deployer.app;
 import static io.homeport.deployer.FakeHub.WAIT;
 import static io.homeport.deployer.FakeHub.deploy;
 import static io.homeport.deployer.FakeHub.next;
-import static io.restassured.RestAssured.given;
+import static io.homeport.testkit.ServiceCalls.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsInAnyOrder;

@@ -1,6 +1,6 @@
 package io.homeport.deployer.stack;
 
-import static io.restassured.RestAssured.given;
+import static io.homeport.testkit.ServiceCalls.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.homeport.testkit.KafkaTestResource;
 import io.homeport.testkit.PostgresTestResource;
+import io.homeport.testkit.ServiceCalls;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,12 @@ class StackResourceTest {
     /** RestAssured encodes strings only for types it knows; a compose file goes as its UTF-8 bytes. */
     private static byte[] yaml(String text) {
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Only the gateway and other services, with a valid service token, may call the deployer directly. */
+    @Test
+    void itsApiAnswersOnlyCallsWithAValidServiceToken() {
+        ServiceCalls.assertOnlyValidServiceTokensPass("/api/v1/apps", 200);
     }
 
     @Test

@@ -25,6 +25,8 @@ import org.jose4j.lang.JoseException;
 public final class LocalAuth {
 
     public static final String ISSUER = "homeport-local";
+    /** The gateway checks a token's audience; by default it expects its client id, {@code homeport}. */
+    public static final String AUDIENCE = "homeport";
 
     private final RsaJsonWebKey key;
 
@@ -61,6 +63,7 @@ public final class LocalAuth {
     public String token(String subject, List<String> roles, Duration validFor) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
+        claims.setAudience(AUDIENCE);
         claims.setSubject(subject);
         claims.setClaim("preferred_username", subject);
         claims.setStringListClaim("groups", roles);

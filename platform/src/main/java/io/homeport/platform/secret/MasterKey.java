@@ -1,5 +1,6 @@
 package io.homeport.platform.secret;
 
+import io.homeport.api.auth.ServiceToken;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -38,6 +39,14 @@ public class MasterKey {
     /** Fails, naming the variable and never its value, when the key is missing or not 32 bytes of base64. */
     public void check() {
         key();
+    }
+
+    /**
+     * The key service tokens are signed with ({@link ServiceToken#signingKey(byte[])}): derived from this one, so
+     * the master key itself only ever encrypts.
+     */
+    public SecretKey serviceTokenKey() {
+        return ServiceToken.signingKey(key().getEncoded());
     }
 
     public byte[] encrypt(String plaintext, String context) {

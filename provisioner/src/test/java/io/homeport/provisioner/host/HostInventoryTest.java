@@ -1,6 +1,6 @@
 package io.homeport.provisioner.host;
 
-import static io.restassured.RestAssured.given;
+import static io.homeport.testkit.ServiceCalls.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

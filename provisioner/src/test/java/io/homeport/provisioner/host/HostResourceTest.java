@@ -1,6 +1,6 @@
 package io.homeport.provisioner.host;
 
-import static io.restassured.RestAssured.given;
+import static io.homeport.testkit.ServiceCalls.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,6 +17,7 @@ import io.homeport.testkit.InjectKafkaBroker;
 import io.homeport.testkit.KafkaBroker;
 import io.homeport.testkit.KafkaTestResource;
 import io.homeport.testkit.PostgresTestResource;
+import io.homeport.testkit.ServiceCalls;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -33,6 +34,12 @@ class HostResourceTest {
 
     @InjectKafkaBroker
     KafkaBroker broker;
+
+    /** Only the gateway and other services, with a valid service token, may call the provisioner directly. */
+    @Test
+    void itsApiAnswersOnlyCallsWithAValidServiceToken() {
+        ServiceCalls.assertOnlyValidServiceTokensPass("/api/v1/hosts", 200);
+    }
 
     @Test
     void registeringAHostStoresItAndPublishesHostRegistered() {

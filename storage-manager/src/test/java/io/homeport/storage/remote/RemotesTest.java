@@ -1,6 +1,6 @@
 package io.homeport.storage.remote;
 
-import static io.restassured.RestAssured.given;
+import static io.homeport.testkit.ServiceCalls.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
@@ -23,6 +23,7 @@ import io.homeport.testkit.InjectKafkaBroker;
 import io.homeport.testkit.KafkaBroker;
 import io.homeport.testkit.KafkaTestResource;
 import io.homeport.testkit.PostgresTestResource;
+import io.homeport.testkit.ServiceCalls;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -63,6 +64,12 @@ class RemotesTest {
 
     private static void refused(String name, String body, String reason) {
         put(name, body).statusCode(400).contentType("application/problem+json").body("detail", containsString(reason));
+    }
+
+    /** Only the gateway and other services, with a valid service token, may call the storage-manager directly. */
+    @Test
+    void itsApiAnswersOnlyCallsWithAValidServiceToken() {
+        ServiceCalls.assertOnlyValidServiceTokensPass("/api/v1/remotes", 200);
     }
 
     @Test

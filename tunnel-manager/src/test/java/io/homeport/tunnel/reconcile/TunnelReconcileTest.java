@@ -25,6 +25,7 @@ import io.homeport.testkit.InjectKafkaBroker;
 import io.homeport.testkit.KafkaBroker;
 import io.homeport.testkit.KafkaTestResource;
 import io.homeport.testkit.PostgresTestResource;
+import io.homeport.testkit.ServiceCalls;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -70,6 +71,12 @@ class TunnelReconcileTest {
     ReconcileQueue queue;
 
     // ---------------------------------------------------------------------------------------------------------
+
+    /** Only the gateway and other services, with a valid service token, may call the tunnel-manager directly. */
+    @Test
+    void itsApiAnswersOnlyCallsWithAValidServiceToken() {
+        ServiceCalls.assertOnlyValidServiceTokensPass("/api/v1/routes", 200);
+    }
 
     @Test
     void aLabelledContainerGetsItsRuleAndProxiedCnameAndSeveralHostnamesWithPathsToo() {
