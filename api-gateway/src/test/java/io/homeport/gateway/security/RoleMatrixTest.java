@@ -52,9 +52,9 @@ class RoleMatrixTest {
             POST   | /api/v1/hosts/{id}/evacuate                         | viewer   | 403
             POST   | /api/v1/hosts/{id}/evacuate                         | operator | 503
             POST   | /api/v1/hosts/{id}/evacuate                         | admin    | 503
-            DELETE | /api/v1/hosts/{id}/drain                            | viewer   | 403
-            DELETE | /api/v1/hosts/{id}/drain                            | operator | 503
-            DELETE | /api/v1/hosts/{id}/drain                            | admin    | 503
+            DELETE | /api/v1/hosts/{id}/evacuate                         | viewer   | 403
+            DELETE | /api/v1/hosts/{id}/evacuate                         | operator | 503
+            DELETE | /api/v1/hosts/{id}/evacuate                         | admin    | 503
             # end of evacuation
             GET    | /api/v1/remotes                                     | viewer   | 200
             GET    | /api/v1/remotes/nas                                 | viewer   | 200

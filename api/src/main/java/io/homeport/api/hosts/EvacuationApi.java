@@ -14,7 +14,8 @@ import org.jboss.resteasy.reactive.RestResponse;
  * Evacuating a host (planned maintenance, or a lost host whose apps do not fail over on their own): served to users by
  * the gateway and implemented by the deployer, which owns placement.
  */
-@Path("/api/v1")
+// the full path on the class: the gateway routes /api/v1/hosts/{id} to HostsApi, more specific paths to others
+@Path("/api/v1/hosts/{id}/evacuate")
 @Produces(MediaType.APPLICATION_JSON)
 public interface EvacuationApi {
 
@@ -24,11 +25,12 @@ public interface EvacuationApi {
      * host itself, unknown, not online, drained or lost.
      */
     @POST
-    @Path("/hosts/{id}/evacuate")
     RestResponse<EvacuationView> evacuate(@PathParam("id") UUID id, @QueryParam("to") UUID to);
 
-    /** Un-drains the host: apps may be placed on it again (none moves back by itself). 204; 404 unknown host. */
+    /**
+     * Ends the evacuation: the host is no longer drained, so apps may be placed on it again (none moves back by
+     * itself). 204; 404 unknown host.
+     */
     @DELETE
-    @Path("/hosts/{id}/drain")
     RestResponse<Void> undrain(@PathParam("id") UUID id);
 }

@@ -61,7 +61,7 @@ public class PlacementHost extends PanacheEntityBase {
             return "lost since " + lostAt + " (no heartbeats)";
         }
         if (drainedAt != null) {
-            return "drained since " + drainedAt + " (DELETE /api/v1/hosts/" + hostId + "/drain to place apps on it)";
+            return "drained since " + drainedAt + " (DELETE /api/v1/hosts/" + hostId + "/evacuate to place apps on it)";
         }
         return null;
     }

@@ -186,7 +186,7 @@ class FailoverTest {
                     .then().statusCode(422).body(containsString("drained"));
             given().queryParam("to", c).post("/api/v1/hosts/" + d + "/evacuate").then().statusCode(409)
                     .body("detail", containsString("drained"));
-            given().delete("/api/v1/hosts/" + c + "/drain").then().statusCode(204);
+            given().delete("/api/v1/hosts/" + c + "/evacuate").then().statusCode(204);
             FakeHub.deploy("POST", "/api/v1/apps", onC, 202);
         }
     }
