@@ -12,6 +12,11 @@ import io.homeport.events.deployment.DeploymentFailed;
 import io.homeport.events.deployment.DeploymentRolledBack;
 import io.homeport.events.deployment.DeploymentStarted;
 import io.homeport.events.deployment.DeploymentSucceeded;
+import io.homeport.events.failover.AppFailoverStarted;
+import io.homeport.events.failover.AppFailoverStranded;
+import io.homeport.events.failover.AppMoved;
+import io.homeport.events.failover.HostEvacuationCompleted;
+import io.homeport.events.failover.HostEvacuationStarted;
 import io.homeport.events.host.HostAdopted;
 import io.homeport.events.host.HostDecommissioned;
 import io.homeport.events.host.HostProvisioningFailed;
@@ -100,6 +105,19 @@ public final class EventTypes {
     public static final EventType<DeploymentRolledBack> DEPLOYMENT_ROLLED_BACK =
             new EventType<>("io.homeport.deployment.rolled-back.v1", Topics.DEPLOYMENTS, DeploymentRolledBack.class);
 
+    public static final EventType<AppFailoverStarted> APP_FAILOVER_STARTED =
+            new EventType<>("io.homeport.app.failover.started.v1", Topics.DEPLOYMENTS, AppFailoverStarted.class);
+    public static final EventType<AppMoved> APP_MOVED =
+            new EventType<>("io.homeport.app.moved.v1", Topics.DEPLOYMENTS, AppMoved.class);
+    public static final EventType<AppFailoverStranded> APP_FAILOVER_STRANDED =
+            new EventType<>("io.homeport.app.failover.stranded.v1", Topics.DEPLOYMENTS, AppFailoverStranded.class);
+    public static final EventType<HostEvacuationStarted> HOST_EVACUATION_STARTED =
+            new EventType<>("io.homeport.host.evacuation.started.v1", Topics.DEPLOYMENTS,
+                    HostEvacuationStarted.class);
+    public static final EventType<HostEvacuationCompleted> HOST_EVACUATION_COMPLETED =
+            new EventType<>("io.homeport.host.evacuation.completed.v1", Topics.DEPLOYMENTS,
+                    HostEvacuationCompleted.class);
+
     public static final EventType<VolumeRequested> VOLUME_REQUESTED =
             new EventType<>("io.homeport.volume.requested.v1", Topics.STORAGE, VolumeRequested.class);
     public static final EventType<VolumeReady> VOLUME_READY =
@@ -140,7 +158,8 @@ public final class EventTypes {
             HOST_PROVISIONING_FAILED, HOST_DECOMMISSIONED, AGENT_DESIRED_STATE,
             AGENT_CONNECTED, AGENT_DISCONNECTED, AGENT_HEARTBEAT, AGENT_REPORTED, AGENT_COMMAND_REQUESTED,
             AGENT_COMMAND_PROGRESS, AGENT_COMMAND_COMPLETED, DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED,
-            DEPLOYMENT_FAILED, DEPLOYMENT_ROLLED_BACK, VOLUME_REQUESTED, VOLUME_READY, STORAGE_MOUNT_HEALTHY,
+            DEPLOYMENT_FAILED, DEPLOYMENT_ROLLED_BACK, APP_FAILOVER_STARTED, APP_MOVED, APP_FAILOVER_STRANDED,
+            HOST_EVACUATION_STARTED, HOST_EVACUATION_COMPLETED, VOLUME_REQUESTED, VOLUME_READY, STORAGE_MOUNT_HEALTHY,
             STORAGE_MOUNT_DEGRADED, BACKUP_COMPLETED, BACKUP_FAILED, BACKUP_RESTORED, BACKUP_RESTORE_FAILED,
             BACKUP_DELETED, TUNNEL_CREATED, TUNNEL_RECONCILE_FAILED, ROUTE_EXPOSED, ROUTE_REMOVAL_SCHEDULED,
             ROUTE_REMOVED, ROUTE_CONFLICT, EXPOSURE_REJECTED, ALERT_RAISED);

@@ -6,6 +6,7 @@ import io.homeport.api.apps.DeploymentView;
 import io.homeport.api.apps.RevisionView;
 import io.homeport.api.apps.StackDeploymentView;
 import io.homeport.api.apps.StackPreview;
+import io.homeport.api.hosts.EvacuationView;
 import io.homeport.api.secrets.SecretValue;
 import io.homeport.api.secrets.SecretView;
 import io.homeport.platform.problem.ProblemException;
@@ -28,12 +29,14 @@ public class DeployerClient {
     private final DeployerRestClient stacks;
     private final DeployerAppsRestClient apps;
     private final DeployerSecretsRestClient secrets;
+    private final DeployerEvacuationRestClient evacuations;
 
     DeployerClient(@RestClient DeployerRestClient stacks, @RestClient DeployerAppsRestClient apps,
-            @RestClient DeployerSecretsRestClient secrets) {
+            @RestClient DeployerSecretsRestClient secrets, @RestClient DeployerEvacuationRestClient evacuations) {
         this.stacks = stacks;
         this.apps = apps;
         this.secrets = secrets;
+        this.evacuations = evacuations;
     }
 
     @Timeout(10_000)
@@ -120,5 +123,21 @@ public class DeployerClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public void deleteSecret(String name) {
         secrets.delete(name);
+    }
+
+    // --- evacuation (issue 9) ---
+
+    /** Not retried: one that timed out may have started moving apps. */
+    @Timeout(10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public EvacuationView evacuate(UUID host, UUID to) {
+        return evacuations.evacuate(host, to).getEntity();
+    }
+
+    @Timeout(5_000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public void undrain(UUID host) {
+        evacuations.undrain(host);
     }
 }

@@ -52,6 +52,14 @@ public class RoleMatrixTest {
             GET    | /api/v1/hosts/{id}/provisioning-runs/{id}           | viewer   | 503
             DELETE | /api/v1/hosts/{id}/provisioning-runs/{id}           | viewer   | 403
             DELETE | /api/v1/hosts/{id}/provisioning-runs/{id}           | operator | 503
+            # evacuation (the deployer, not running here: 503)
+            POST   | /api/v1/hosts/{id}/evacuate                         | viewer   | 403
+            POST   | /api/v1/hosts/{id}/evacuate                         | operator | 503
+            POST   | /api/v1/hosts/{id}/evacuate                         | admin    | 503
+            DELETE | /api/v1/hosts/{id}/evacuate                         | viewer   | 403
+            DELETE | /api/v1/hosts/{id}/evacuate                         | operator | 503
+            DELETE | /api/v1/hosts/{id}/evacuate                         | admin    | 503
+            # end of evacuation
             GET    | /api/v1/remotes                                     | viewer   | 200
             GET    | /api/v1/remotes/nas                                 | viewer   | 200
             PUT    | /api/v1/remotes/nas                                 | viewer   | 403

@@ -5,6 +5,7 @@ import io.homeport.api.apps.AppView;
 import io.homeport.api.apps.DeploymentView;
 import io.homeport.api.apps.RevisionView;
 import io.homeport.deployer.config.DeployerConfig;
+import io.homeport.deployer.failover.AppMoves;
 import io.homeport.deployer.host.PlacementHost;
 import io.homeport.deployer.placement.Candidate;
 import io.homeport.deployer.placement.Placement;
@@ -50,9 +51,11 @@ public class Apps {
     private final DeployerConfig config;
     private final Secrets secrets;
     private final Volumes volumes;
+    private final AppMoves moves;
 
     Apps(AppSpecJson specs, DesiredStatePublisher desired, Outbox outbox, DeployerConfig config, Secrets secrets,
-            Volumes volumes) {
+            Volumes volumes, AppMoves moves) {
+        this.moves = moves;
         this.specs = specs;
         this.desired = desired;
         this.outbox = outbox;
@@ -162,6 +165,16 @@ public class Apps {
     }
 
     /**
+     * Where the spec's replicas would go when moved off {@code from}: any other host, or only {@code to} when it is
+     * not null. Changes nothing.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public PlacementDecision placeAway(String app, AppSpec spec, UUID from, UUID to) {
+        return Placement.place(spec, candidates(app).stream().filter(host -> !host.hostId().equals(from))
+                .filter(host -> to == null || host.hostId().equals(to)).toList());
+    }
+
+    /**
      * Stores the spec as the app's next revision with a deployment {@code QUEUED}: nothing reaches a host, and the
      * app's target revision and replicas stay as they are, until {@link #start}.
      */
@@ -236,6 +249,7 @@ public class Apps {
         deployment.deadline = deployment.startedAt.plus(config.rolloutTimeout());
 
         desired.publish(hosts);
+        moves.arrived(deployment);
         outbox.emit(EventTypes.DEPLOYMENT_STARTED, app.name, new DeploymentStarted(deployment.id, app.name,
                 deployment.revision, previousRevision, List.copyOf(hosts), deployment.startedAt));
     }
@@ -260,7 +274,8 @@ public class Apps {
                 ports.addAll(Placement.hostPorts(spec));
             }
             candidates.add(new Candidate(host.hostId, host.name, host.labels, host.online, host.cpus, host.memoryMb,
-                    cpus, memory, ports, host.sealingKey != null, leases.getOrDefault(host.hostId, 0)));
+                    cpus, memory, ports, host.sealingKey != null, leases.getOrDefault(host.hostId, 0),
+                    host.unavailable()));
         }
         return candidates;
     }
@@ -286,7 +301,8 @@ public class Apps {
                 }).toList();
         DeploymentView latest = Deployment.<Deployment>find("app", Sort.descending("createdAt"), app.name)
                 .firstResultOptional().map(Deployment::view).orElse(null);
-        return new AppView(app.name, app.targetRevision, app.goodRevision, spec, replicas, latest);
+        return new AppView(app.name, app.targetRevision, app.goodRevision, spec, replicas, latest,
+                moves.last(app.name));
     }
 
     private static App existing(String name) {

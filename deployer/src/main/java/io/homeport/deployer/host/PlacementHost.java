@@ -46,4 +46,23 @@ public class PlacementHost extends PanacheEntityBase {
     /** The public JWK its agent offered when it last connected; secrets for the host are sealed to it. */
     @Column(name = "sealing_key")
     public String sealingKey;
+
+    /** When it was evacuated; while set, nothing new is placed on it. */
+    @Column(name = "drained_at")
+    public Instant drainedAt;
+
+    /** When the provisioner declared it lost (host.lost); cleared by host.online. Nothing is placed on it meanwhile. */
+    @Column(name = "lost_at")
+    public Instant lostAt;
+
+    /** Why placement must pass it over whatever its agent says, or null when it may take apps. */
+    public String unavailable() {
+        if (lostAt != null) {
+            return "lost since " + lostAt + " (no heartbeats)";
+        }
+        if (drainedAt != null) {
+            return "drained since " + drainedAt + " (DELETE /api/v1/hosts/" + hostId + "/evacuate to place apps on it)";
+        }
+        return null;
+    }
 }

@@ -104,6 +104,9 @@ public final class Placement {
         }
 
         String refusal(AppSpec spec) {
+            if (host.unavailable() != null) {
+                return host.unavailable();
+            }
             if (!host.online()) {
                 return "its agent is not connected";
             }

@@ -28,6 +28,24 @@ class PlacementTest {
     }
 
     @Test
+    void aDrainedOrLostHostTakesNothingWhateverItsAgentSaysAndSaysWhy() {
+        Candidate drained = new Candidate(A, "alpha", Map.of(), true, 8, 16384, 0, 0, Set.of(), true, 1,
+                "drained since 2026-11-26T12:00:00Z");
+        Candidate lost = new Candidate(B, "beta", Map.of(), true, 8, 16384, 0, 0, Set.of(), true, 0,
+                "lost since 2026-11-26T12:00:00Z (no heartbeats)");
+        AppSpec spec = app(1, null, 256L, Map.of(), null, List.of());
+
+        PlacementDecision nowhere = Placement.place(spec, List.of(drained, lost));
+        assertThat(nowhere.placed()).isFalse();
+        assertThat(nowhere.refusals()).containsEntry("alpha", "replica 1 of 1: drained since 2026-11-26T12:00:00Z")
+                .containsEntry("beta", "replica 1 of 1: lost since 2026-11-26T12:00:00Z (no heartbeats)");
+
+        // the host with more room and the app's lease loses to a small one that may take apps
+        assertThat(Placement.place(spec, List.of(drained, lost, host(C, "gamma", Map.of(), 1, 512))).hosts())
+                .containsExactly(C);
+    }
+
+    @Test
     void replicasSpreadOverQualifyingHostsDeterministically() {
         List<Candidate> hosts = List.of(host(C, "gamma", Map.of("tier", "edge"), 4, 4096),
                 host(A, "alpha", Map.of("tier", "edge"), 4, 8192), host(B, "beta", Map.of("tier", "core"), 8, 16384));
