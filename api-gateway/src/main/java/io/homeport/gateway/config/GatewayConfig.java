@@ -37,7 +37,10 @@ public interface GatewayConfig {
         Duration maxValidity();
     }
 
-    /** {@code homeport.gateway.limits.*}: request header limits answered with a problem (the body limit is Quarkus's). */
+    /**
+     * {@code homeport.gateway.limits.*}: request line and header limits answered with a problem (the body limit is
+     * Quarkus's).
+     */
     interface Limits {
 
         /**
@@ -46,6 +49,14 @@ public interface GatewayConfig {
          */
         @WithDefault("16K")
         MemorySize maxHeaderSize();
+
+        /**
+         * Request lines (method, path and query) longer than this get 414 problem+json. Keep it below
+         * {@code quarkus.http.limits.max-initial-line-length}, past which Vert.x itself refuses the request without a
+         * body.
+         */
+        @WithDefault("4096")
+        int maxRequestLine();
     }
 
     /** {@code homeport.gateway.rate-limit.*}: a token bucket per caller, held in memory by each replica. */

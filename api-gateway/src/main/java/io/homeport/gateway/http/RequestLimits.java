@@ -17,13 +17,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * chunked body itself to the limit (answering 413 problem past it). An HTTP/2 body of no declared length is left
  * to Quarkus (an empty 413): the REST layer cannot take an HTTP/2 body that was read before it.
  * Headers past {@code homeport.gateway.limits.max-header-size} get 431 problem (Vert.x refuses only those past its
- * own, larger {@code quarkus.http.limits.max-header-size}, without a body).
+ * own, larger {@code quarkus.http.limits.max-header-size}, without a body), and request lines past
+ * {@code homeport.gateway.limits.max-request-line} 414 problem (likewise below
+ * {@code quarkus.http.limits.max-initial-line-length}).
  */
 @ApplicationScoped
 class RequestLimits {
 
     private final long maxBodySize;
     private final long maxHeaderSize;
+    private final int maxRequestLine;
     private final ProblemResponses problems;
     /**
      * Reads a chunked body up to the limit, failing the request with 413 past it;
@@ -35,11 +38,18 @@ class RequestLimits {
             GatewayConfig config, ProblemResponses problems) {
         this.maxBodySize = maxBodySize.asLongValue();
         this.maxHeaderSize = config.limits().maxHeaderSize().asLongValue();
+        this.maxRequestLine = config.limits().maxRequestLine();
         this.problems = problems;
         this.chunkedBodies = BodyHandler.create(false).setBodyLimit(this.maxBodySize);
     }
 
     void handle(RoutingContext context) {
+        int requestLine = context.request().method().name().length() + context.request().uri().length() + 10;
+        if (requestLine > maxRequestLine) {
+            problems.send(context, Problem.ofStatus(414, "The request line takes " + requestLine
+                    + " bytes; at most " + maxRequestLine + " are accepted"));
+            return;
+        }
         long headers = 0;
         for (Map.Entry<String, String> header : context.request().headers()) {
             headers += header.getKey().length() + header.getValue().length() + 4;

@@ -21,7 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-/** Too large a body is 413, too large headers 431: problem+json either way, never an empty or HTML answer. */
+/**
+ * Too large a body is 413, too large headers 431, too long a request line 414: problem+json either way, never an
+ * empty or HTML answer.
+ */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(KafkaTestResource.class)
@@ -85,5 +88,14 @@ class RequestLimitsTest {
                 .body("status", equalTo(431)).body("detail", containsString("at most 16384"));
         given().auth().oauth2(viewer()).header("X-Padding", "p".repeat(8 * 1024)).get("/api/v1/hosts").then()
                 .statusCode(not(431));
+    }
+
+    @Test
+    void requestLinesPastTheLimitAre414Problem() {
+        given().auth().oauth2(viewer()).queryParam("hostname", "h".repeat(5000)).get("/api/v1/routes").then()
+                .statusCode(414).contentType("application/problem+json")
+                .body("status", equalTo(414)).body("detail", containsString("at most 4096"));
+        given().auth().oauth2(viewer()).queryParam("hostname", "h".repeat(3000)).get("/api/v1/routes").then()
+                .statusCode(not(414));
     }
 }

@@ -23,7 +23,7 @@ public final class MalformedRequests {
 
         @Override
         public String toString() {
-            return method + " " + path + " (" + why + ")";
+            return method + " " + abbreviate(path) + " (" + why + ")";
         }
     }
 
