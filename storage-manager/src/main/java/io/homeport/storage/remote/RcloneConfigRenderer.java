@@ -17,8 +17,14 @@ public final class RcloneConfigRenderer {
     public record RemoteConfig(String name, String type, Map<String, String> options) {
     }
 
+    /**
+     * Opens every config, so that one without remotes is not empty: a sealed empty text is a JWE with an empty
+     * ciphertext, which JWE parsers (jose4j's too) refuse, and the agent could not open it.
+     */
+    static final String HEADER = "# Written by Homeport's storage-manager for this host; changes here are replaced.\n";
+
     public static String render(List<RemoteConfig> remotes) {
-        StringBuilder ini = new StringBuilder();
+        StringBuilder ini = new StringBuilder(HEADER);
         remotes.stream().sorted(Comparator.comparing(RemoteConfig::name)).forEach(remote -> {
             RemoteType type = RemoteTypes.of(remote.type());
             ini.append('[').append(remote.name()).append("]\n");

@@ -2,6 +2,7 @@ package io.homeport.storage.remote;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.homeport.agent.protocol.SecretSealing;
 import io.homeport.testkit.Rclone;
 import io.homeport.testkit.SftpCloud;
 import java.io.IOException;
@@ -61,6 +62,18 @@ class RcloneConfigRendererIT {
         // An obscured text is base64url and may begin with '-': "--" keeps rclone from reading it as a flag.
         assertThat(rclone(conf, "reveal", "--", first).strip()).isEqualTo("p@ss wörd");
         assertThat(rclone(conf, "reveal", "--", second).strip()).isEqualTo("p@ss wörd");
+    }
+
+    @Test
+    void aHostWithoutRemotesGetsAConfigItsAgentCanOpen() throws Exception {
+        String config = RcloneConfigRenderer.render(List.of());
+        var agentKey = SecretSealing.newKey();
+
+        // an empty text sealed is a JWE with an empty ciphertext, which no JWE parser opens
+        assertThat(SecretSealing.unseal(agentKey, SecretSealing.seal(SecretSealing.publicJwk(agentKey), config)))
+                .isEqualTo(config).isNotEmpty();
+        Path conf = Files.writeString(work.resolve("none.conf"), config);
+        assertThat(rclone(conf, "listremotes").strip()).isEmpty();
     }
 
     private static String value(String config, String section, String key) {

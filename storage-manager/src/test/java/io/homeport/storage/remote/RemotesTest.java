@@ -95,7 +95,7 @@ class RemotesTest {
         refused("r1", "{\"type\": \"sftp\", \"options\": {\"host\": \"nas\", \"user\": \"me\", \"key_pem\": "
                 + "\"-----BEGIN\\r\\nabc\"}}", "write the PEM's line breaks as \\n");
         refused("r1", "{\"type\": \"webdav\", \"options\": {\"url\": \"https://x/\\u0000\"}}",
-                "must not contain a line break or other control character");
+                "options.url must not contain the NUL character (U+0000)");
         refused("Not_A_Name", "{\"type\": \"webdav\", \"options\": {\"url\": \"https://x/\"}}",
                 "must be lower-case letters, digits and '-'");
         given().get("/api/v1/remotes/r1").then().statusCode(404);
