@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -69,9 +68,9 @@ public final class KeycloakServer implements AutoCloseable {
                 names.add(name);
                 Files.writeString(imports.resolve(name + "-realm.json"), realm);
             }
-            int port = freePort();
+            int port = FreePorts.next();
             ProcessBuilder builder = new ProcessBuilder("sh", directory.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + freePort(),
+                    "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + FreePorts.next(),
                     "--import-realm")
                     .directory(directory.toFile()).redirectErrorStream(true)
                     .redirectOutput(directory.resolve("keycloak.log").toFile());
@@ -238,11 +237,4 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
-    }
 }

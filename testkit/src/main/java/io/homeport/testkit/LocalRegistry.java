@@ -3,7 +3,6 @@ package io.homeport.testkit;
 import io.homeport.launcher.process.ManagedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -38,10 +37,7 @@ public final class LocalRegistry implements AutoCloseable {
             String entry = LocalCommand.run(Duration.ofSeconds(30), "htpasswd", "-nbB", user, password).orThrow()
                     .stdout().trim();
             Files.writeString(dir.resolve("htpasswd"), entry + "\n");
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = FreePorts.next();
             Path config = dir.resolve("config.yml");
             Files.writeString(config, """
                     version: 0.1

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeport.launcher.process.ManagedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -55,10 +54,7 @@ public final class Netdata implements AutoCloseable {
             for (String sub : List.of("cache", "lib", "log", "run", "plugins")) {
                 Files.createDirectories(dir.resolve(sub));
             }
-            int port;
-            try (ServerSocket socket = new ServerSocket(0)) {
-                port = socket.getLocalPort();
-            }
+            int port = FreePorts.next();
             Path config = dir.resolve("netdata.conf");
             Files.writeString(config, """
                     [global]

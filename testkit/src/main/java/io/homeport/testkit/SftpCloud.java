@@ -2,7 +2,6 @@ package io.homeport.testkit;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ public final class SftpCloud implements AutoCloseable {
             if (keygen.exitCode() != 0) {
                 throw new IllegalStateException("ssh-keygen failed: " + keygen.stderr());
             }
-            int port = freePort();
+            int port = FreePorts.next();
             String user = "cloud";
             String password = UUID.randomUUID().toString();
             Process server = new ProcessBuilder(rclone, "serve", "sftp", directory.toString(),
@@ -112,11 +111,6 @@ public final class SftpCloud implements AutoCloseable {
                 + Files.readString(log));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void sleep() {
         try {

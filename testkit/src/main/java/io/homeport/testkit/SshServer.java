@@ -3,7 +3,6 @@ package io.homeport.testkit;
 import io.homeport.launcher.process.ManagedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -121,7 +120,7 @@ public final class SshServer implements AutoCloseable {
                 }
                 Files.createDirectories(Path.of("/run/sshd")); // sshd's privilege separation directory
                 generateHostKey(dir);
-                int port = freePort();
+                int port = FreePorts.next();
                 Path config = writeConfig(dir, port);
                 List<String> sshd = List.of(SSHD.toString(), "-D", "-e", "-f", config.toString());
                 Map<Path, Path> mounts = mounts(dir);
@@ -331,11 +330,6 @@ public final class SshServer implements AutoCloseable {
                 """.formatted(port, hostKey(dir), dir.resolve("sshd.run.pid"), dir.resolve("authorized_keys")));
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static String quote(Path path) {
         return "'" + path.toString().replace("'", "'\\''") + "'";

@@ -6,6 +6,7 @@ import io.homeport.gateway.event.EventLog;
 import io.homeport.gateway.event.LoggedEvent;
 import io.homeport.platform.problem.ProblemException;
 import io.homeport.platform.problem.ProblemType;
+import io.homeport.platform.retry.Backoff;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;

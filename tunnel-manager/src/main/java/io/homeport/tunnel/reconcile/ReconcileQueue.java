@@ -1,5 +1,6 @@
 package io.homeport.tunnel.reconcile;
 
+import io.homeport.platform.retry.Backoff;
 import io.homeport.tunnel.config.TunnelConfig;
 import io.homeport.tunnel.tunnel.HostTunnel;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,6 +25,7 @@ public class ReconcileQueue {
 
     /** How long a claimed host is left to the replica reconciling it before another may take it. */
     static final Duration CLAIM = Duration.ofMinutes(3);
+    private static final Duration FIRST_BACKOFF = Duration.ofSeconds(2);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
     private final EntityManager entities;
@@ -85,8 +87,7 @@ public class ReconcileQueue {
         } else {
             tunnel.failures++;
             tunnel.lastError = error;
-            Duration backoff = Duration.ofSeconds(1L << Math.min(tunnel.failures, 8));
-            Instant retry = Instant.now().plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff);
+            Instant retry = Instant.now().plus(Backoff.after(tunnel.failures, FIRST_BACKOFF, MAX_BACKOFF));
             tunnel.reconcileDue = tunnel.reconcileDue == null || retry.isBefore(tunnel.reconcileDue) ? retry
                     : tunnel.reconcileDue;
         }

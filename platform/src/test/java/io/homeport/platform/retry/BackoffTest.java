@@ -1,4 +1,4 @@
-package io.homeport.gateway.webhook;
+package io.homeport.platform.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

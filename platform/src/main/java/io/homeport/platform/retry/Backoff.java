@@ -1,8 +1,11 @@
-package io.homeport.gateway.webhook;
+package io.homeport.platform.retry;
 
 import java.time.Duration;
 
-/** How long a failed delivery waits: {@code base} after the first failure, doubling with each, at most {@code cap}. */
+/**
+ * How long work retried from the database waits after a failure (a webhook delivery, a tunnel's reconcile):
+ * {@code base} after the first failure, doubling with each, at most {@code cap}.
+ */
 public final class Backoff {
 
     private Backoff() {
