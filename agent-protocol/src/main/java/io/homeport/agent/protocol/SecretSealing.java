@@ -11,6 +11,7 @@ import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.keys.EllipticCurves;
 import org.jose4j.lang.JoseException;
+import org.jose4j.zip.CompressionAlgorithmIdentifiers;
 
 /**
  * Secrets sealed to one agent: each agent holds a P-256 key pair of its own (the private half never leaves its
@@ -56,6 +57,11 @@ public final class SecretSealing {
             jwe.setAlgorithmHeaderValue(KEY_MANAGEMENT);
             jwe.setEncryptionMethodHeaderParameter(CONTENT);
             jwe.setKey(PublicJsonWebKey.Factory.newPublicJwk(publicJwk).getPublicKey());
+            if (value.isEmpty()) {
+                // an empty text would leave the ciphertext part empty, which JWE parsers (jose4j's too) refuse;
+                // deflated, it is two bytes, and the reader inflates it by the header alone
+                jwe.setCompressionAlgorithmHeaderParameter(CompressionAlgorithmIdentifiers.DEFLATE);
+            }
             jwe.setPlaintext(value.getBytes(StandardCharsets.UTF_8));
             return jwe.getCompactSerialization();
         } catch (JoseException | RuntimeException e) {

@@ -26,6 +26,13 @@ class SecretSealingTest {
     }
 
     @Test
+    void anEmptyTextIsSealedAndOpened() {
+        PublicJsonWebKey key = SecretSealing.newKey();
+
+        assertThat(SecretSealing.unseal(key, SecretSealing.seal(SecretSealing.publicJwk(key), ""))).isEmpty();
+    }
+
+    @Test
     void onlyAP256PublicKeyIsASealingKey() {
         PublicJsonWebKey key = SecretSealing.newKey();
         assertThat(SecretSealing.isSealingKey(SecretSealing.publicJwk(key))).isTrue();

@@ -17,10 +17,7 @@ public final class RcloneConfigRenderer {
     public record RemoteConfig(String name, String type, Map<String, String> options) {
     }
 
-    /**
-     * Opens every config, so that one without remotes is not empty: a sealed empty text is a JWE with an empty
-     * ciphertext, which JWE parsers (jose4j's too) refuse, and the agent could not open it.
-     */
+    /** Opens every config: whoever opens the file on a host learns where it comes from and that edits are lost. */
     static final String HEADER = "# Written by Homeport's storage-manager for this host; changes here are replaced.\n";
 
     public static String render(List<RemoteConfig> remotes) {

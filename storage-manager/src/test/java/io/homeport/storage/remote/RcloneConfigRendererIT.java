@@ -69,7 +69,6 @@ class RcloneConfigRendererIT {
         String config = RcloneConfigRenderer.render(List.of());
         var agentKey = SecretSealing.newKey();
 
-        // an empty text sealed is a JWE with an empty ciphertext, which no JWE parser opens
         assertThat(SecretSealing.unseal(agentKey, SecretSealing.seal(SecretSealing.publicJwk(agentKey), config)))
                 .isEqualTo(config).isNotEmpty();
         Path conf = Files.writeString(work.resolve("none.conf"), config);
