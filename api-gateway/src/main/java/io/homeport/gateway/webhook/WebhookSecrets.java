@@ -1,7 +1,6 @@
 package io.homeport.gateway.webhook;
 
 import io.homeport.platform.secret.MasterKey;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 
@@ -10,14 +9,11 @@ import java.util.UUID;
  * {@code webhook:<id>} (a ciphertext copied to another webhook does not open).
  */
 @ApplicationScoped
-@Startup
 public class WebhookSecrets {
 
     private final MasterKey master;
 
-    /** Checks the master key at start: a gateway that cannot keep webhook secrets says so before it is used. */
     WebhookSecrets(MasterKey master) {
-        master.check();
         this.master = master;
     }
 

@@ -10,7 +10,6 @@ import io.homeport.platform.problem.ProblemException;
 import io.homeport.platform.problem.ProblemType;
 import io.homeport.platform.secret.MasterKey;
 import io.quarkus.panache.common.Sort;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -28,14 +27,11 @@ import java.util.TreeMap;
  * is ever logged, returned or put in an event in the clear.
  */
 @ApplicationScoped
-@Startup
 public class Secrets {
 
     private final MasterKey master;
 
-    /** Checks the master key at start: a deployer that cannot keep secrets should say so before it is used. */
     Secrets(MasterKey master) {
-        master.check();
         this.master = master;
     }
 

@@ -1,7 +1,9 @@
 package io.homeport.platform.secret;
 
 import io.homeport.api.auth.ServiceToken;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -19,7 +21,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * master key from the environment ({@code HOMEPORT_MASTER_KEY}: 32 random bytes, base64; {@code openssl rand
  * -base64 32}). AES-256-GCM from the JDK, a fresh 96-bit nonce per value, and the value's {@code context} (what
  * it is, e.g. {@code secret:db-password:3}) as associated data, so a ciphertext moved to another row does not
- * open. The key is read when first needed; a service that keeps secrets checks it at start ({@link #check()}).
+ * open. Every service checks the key at start (each keeps secrets or signs service tokens): without it, it does not
+ * start.
  */
 @ApplicationScoped
 public class MasterKey {
@@ -31,6 +34,7 @@ public class MasterKey {
     private final Optional<String> encoded;
     private final SecureRandom random = new SecureRandom();
     private volatile SecretKey key;
+    private volatile SecretKey serviceTokenKey;
 
     MasterKey(@ConfigProperty(name = "homeport.master-key") Optional<String> encoded) {
         this.encoded = encoded;
@@ -41,12 +45,19 @@ public class MasterKey {
         key();
     }
 
+    void checkAtStart(@Observes StartupEvent start) {
+        check();
+    }
+
     /**
      * The key service tokens are signed with ({@link ServiceToken#signingKey(byte[])}): derived from this one, so
      * the master key itself only ever encrypts.
      */
     public SecretKey serviceTokenKey() {
-        return ServiceToken.signingKey(key().getEncoded());
+        if (serviceTokenKey == null) {
+            serviceTokenKey = ServiceToken.signingKey(key().getEncoded());
+        }
+        return serviceTokenKey;
     }
 
     public byte[] encrypt(String plaintext, String context) {

@@ -4,12 +4,10 @@ import io.homeport.api.auth.ServiceToken;
 import io.homeport.platform.secret.MasterKey;
 import io.quarkus.arc.Arc;
 import io.quarkus.runtime.BlockingOperationControl;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
@@ -35,11 +33,6 @@ public class ServiceTokens {
         this.identities = identities;
         this.service = service;
         this.clock = Clock.systemUTC();
-    }
-
-    /** Every service signs or checks service tokens: without a master key it must not start at all. */
-    void checkMasterKey(@Observes StartupEvent start) {
-        masterKey.check();
     }
 
     /** A token for whoever the current call is made for. */

@@ -5,7 +5,6 @@ import io.homeport.platform.problem.ProblemException;
 import io.homeport.platform.problem.ProblemType;
 import io.homeport.platform.secret.MasterKey;
 import io.homeport.provisioner.config.ProvisionerConfig;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,7 +16,6 @@ import java.nio.file.Path;
  * file in the key directory, read when needed and never copied into the database.
  */
 @ApplicationScoped
-@Startup
 public class SshKeys {
 
     private final MasterKey masterKey;
@@ -26,7 +24,6 @@ public class SshKeys {
     SshKeys(MasterKey masterKey, ProvisionerConfig config) {
         this.masterKey = masterKey;
         this.keyDirectory = config.ssh().keyDirectory();
-        masterKey.check();
     }
 
     /** Stores {@code privateKey} on {@code host}, encrypted. */

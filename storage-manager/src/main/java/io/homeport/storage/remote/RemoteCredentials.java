@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.homeport.platform.secret.MasterKey;
-import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +13,6 @@ import java.util.TreeMap;
  * {@code storage-remote:<name>} (a ciphertext copied to another remote does not open).
  */
 @ApplicationScoped
-@Startup
 public class RemoteCredentials {
 
     private static final TypeReference<TreeMap<String, String>> MAP = new TypeReference<>() { };
@@ -22,9 +20,7 @@ public class RemoteCredentials {
     private final MasterKey master;
     private final ObjectMapper json;
 
-    /** Checks the master key at start: a storage-manager that cannot keep credentials says so before it is used. */
     RemoteCredentials(MasterKey master, ObjectMapper json) {
-        master.check();
         this.master = master;
         this.json = json;
     }
