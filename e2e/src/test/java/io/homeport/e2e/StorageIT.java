@@ -269,7 +269,11 @@ class StorageIT {
         JsonPath[] view = new JsonPath[1];
         await("the backup is " + state).atMost(WAIT).until(() -> {
             view[0] = given().auth().oauth2(admin).get(gateway + path).then().statusCode(200).extract().jsonPath();
-            return view[0].getString("state").equals(state);
+            String now = view[0].getString("state");
+            if (now.equals("FAILED")) {
+                throw new AssertionError("the backup FAILED: " + view[0].getString("message"));
+            }
+            return now.equals(state);
         });
         return view[0];
     }

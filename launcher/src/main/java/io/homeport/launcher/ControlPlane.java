@@ -5,11 +5,11 @@ import io.homeport.launcher.auth.LocalMasterKey;
 import io.homeport.launcher.infra.KafkaMain;
 import io.homeport.launcher.infra.PostgresMain;
 import io.homeport.launcher.infra.PostgresServer;
+import io.homeport.launcher.process.FreePorts;
 import io.homeport.launcher.process.ManagedProcess;
 import io.homeport.launcher.process.Probes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,9 +55,9 @@ public final class ControlPlane implements AutoCloseable {
         public static Ports free() {
             Map<Service, Integer> services = new EnumMap<>(Service.class);
             for (Service service : Service.values()) {
-                services.put(service, freePort());
+                services.put(service, FreePorts.next());
             }
-            return new Ports(freePort(), freePort(), freePort(), services);
+            return new Ports(FreePorts.next(), FreePorts.next(), FreePorts.next(), services);
         }
 
         public int of(Service service) {
@@ -299,14 +299,6 @@ public final class ControlPlane implements AutoCloseable {
         return command;
     }
 
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port", e);
-        }
-    }
 
     static Stream<String> allProcessNames() {
         return Stream.concat(Stream.of(Service.values()).map(Service::module), Stream.of(KAFKA, POSTGRES));

@@ -1,5 +1,6 @@
 package io.homeport.testkit;
 
+import io.homeport.launcher.process.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;

@@ -37,7 +37,9 @@ final class BackupCommands {
      * checks the copy against the source, then stores the copy's MD5 sums: sums of what landed, not of a source that
      * may have changed since. A source in use changes while it is copied, so a check that finds differences brings
      * the copy level again ({@code rclone sync}, which moves only what changed) and checks once more, up to
-     * {@value #ROUNDS} rounds; a source that changes faster than that fails the backup, naming the check's findings.
+     * {@value #ROUNDS} rounds. A file written all the time (a log, a database) is never level with its copy: it is
+     * kept as last copied, the backup completes, and its output names such files. (Failing instead would leave a busy
+     * app without any backup; a transfer that went wrong fails rclone's copy itself, which compares hashes.)
      */
     String backup(UUID id, Map<String, String> args, Consumer<Frame.Progress> progress)
             throws InterruptedException {
@@ -47,33 +49,44 @@ final class BackupCommands {
         try (ScratchDirectory scratch = new ScratchDirectory()) {
             refuseIfHoldsFiles(id, destination, scratch.file("existing.md5"));
             AtomicReference<Frame.Progress> copied = new AtomicReference<>();
-            rclone.run(id, "copy", tracked("copy", source, destination), step -> {
+            rclone.run(id, "copy", tracked("copy", source, destination, RcloneCommand.LIVE_SOURCE), step -> {
                 copied.set(step);
                 progress.accept(step);
             });
-            checkLevel(id, source, destination, progress);
+            ChecksumReport stillChanging = bringLevel(id, source, destination, scratch, progress);
             Path sums = scratch.file("checksums.md5");
             rclone.run(id, "md5sum", List.of("md5sum", destination, "--output-file", sums.toString()), UNTRACKED);
             rclone.run(id, "copyto", List.of("copyto", sums.toString(), checksums), UNTRACKED);
             Long bytes = copied.get() == null ? null : copied.get().bytes();
             return "backed up " + lineCount(sums) + " files, " + (bytes == null ? 0 : bytes) + " bytes, into "
-                    + destination + "; checksums in " + checksums;
+                    + destination + "; checksums in " + checksums + (stillChanging.intact() ? ""
+                            : "; still being written after " + ROUNDS + " rounds, so kept as last copied: "
+                                    + stillChanging.problems());
         }
     }
 
-    private void checkLevel(UUID id, String source, String destination, Consumer<Frame.Progress> progress)
-            throws InterruptedException {
+    /**
+     * Checks the copy against the source ({@code rclone check --one-way}) and syncs what differs, until they are level
+     * or {@value #ROUNDS} rounds have passed; returns what still differed in the last round (intact when level).
+     */
+    private ChecksumReport bringLevel(UUID id, String source, String destination, ScratchDirectory scratch,
+            Consumer<Frame.Progress> progress) throws InterruptedException {
         for (int round = 1; ; round++) {
+            Path combined = scratch.file("check-" + round + ".txt");
             try {
-                rclone.run(id, "check", tracked("check", source, destination, "--one-way"), progress);
-                return;
-            } catch (CommandFailure differences) {
-                if (round == ROUNDS) {
-                    throw new CommandFailure(Frame.Failure.FAILED, "the source kept changing while it was backed up ("
-                            + ROUNDS + " rounds of copying and checking): " + differences.getMessage());
+                rclone.run(id, "check", tracked("check", source, destination, "--one-way", "--combined",
+                        combined.toString()), progress);
+                return ChecksumReport.read("");
+            } catch (CommandFailure failed) {
+                ChecksumReport differences = ChecksumReport.read(readIfWritten(combined));
+                if (differences.intact()) {
+                    throw failed;
                 }
-                rclone.run(id, "sync", tracked("sync", source, destination), progress);
+                if (round == ROUNDS) {
+                    return differences;
+                }
             }
+            rclone.run(id, "sync", tracked("sync", source, destination, RcloneCommand.LIVE_SOURCE), progress);
         }
     }
 

@@ -22,6 +22,11 @@ import java.util.function.Consumer;
  */
 public final class RcloneCommand implements AutoCloseable {
 
+    /**
+     * For a source in use: a file that grows while it is read (a log, a counter) is copied as it was when rclone first
+     * saw it, instead of being refused ("source file is being updated"); a transfer still fails on a hash mismatch.
+     */
+    public static final String LIVE_SOURCE = "--local-no-check-updated";
     /** Flags for JSON log lines and a stats line every second, which {@link RcloneOutput} turns into progress. */
     public static final List<String> PROGRESS = List.of("--use-json-log", "--stats", "1s", "--stats-log-level",
             "NOTICE");

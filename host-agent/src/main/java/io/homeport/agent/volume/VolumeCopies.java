@@ -45,7 +45,8 @@ public final class VolumeCopies {
     /** Makes the remote copy level with the local directory, keeping what it replaces under {@code replaced}. */
     public void sync(HostVolume volume, Instant at) throws InterruptedException {
         rclone.run(null, "sync", List.of("sync", volume.path(), volume.remote(), "--backup-dir",
-                backupDir(volume.replaced(), at), "--create-empty-src-dirs", "-q"), progress -> { });
+                backupDir(volume.replaced(), at), "--create-empty-src-dirs", RcloneCommand.LIVE_SOURCE, "-q"),
+                progress -> { });
     }
 
     /** {@code replaced/2026-11-26T04-00-00Z}: one directory per sync, in UTC, sorted by time. */

@@ -7,6 +7,7 @@ import io.homeport.agent.protocol.Commands;
 import io.homeport.agent.protocol.Frame;
 import io.homeport.agent.protocol.SecretSealing;
 import io.homeport.testkit.FileTrees;
+import io.homeport.testkit.GrowingFile;
 import io.homeport.testkit.Rclone;
 import io.homeport.testkit.SftpCloud;
 import java.io.IOException;
@@ -114,6 +115,25 @@ class BackupCommandsIT {
                 .containsExactlyInAnyOrder("a.bin", "notes/b.txt", "db/wal/0001");
         assertThat(progress).isNotEmpty().allMatch(p -> p.commandId().equals(backup.id()));
         assertThat(progress).anyMatch(p -> Long.valueOf(3 * 1024 * 1024 + 3 + 16).equals(p.totalBytes()));
+    }
+
+    /** A log or database written all the time never holds still for the check: it is kept as last copied. */
+    @Test
+    void aFileWrittenAllTheTimeIsBackedUpAsLastCopiedAndNamed() throws Exception {
+        Path source = volume();
+        Path log = source.resolve("app.log");
+        Location location = newLocation();
+        Frame.Result result;
+        try (GrowingFile growing = GrowingFile.start(log)) {
+            result = run(Commands.backup(source.toString(), location.backup(), location.checksums()));
+        }
+
+        assertThat(result.succeeded()).as(result.output()).isTrue();
+        assertThat(result.output()).startsWith("backed up 4 files")
+                .endsWith("; still being written after 3 rounds, so kept as last copied: changed: app.log");
+        assertThat(inCloud(location.path()).resolve("app.log")).content().startsWith("started\nline 0\n");
+        assertThat(run(Commands.verifyBackup(location.backup(), location.checksums())).succeeded())
+                .as("the checksums are those of what landed").isTrue();
     }
 
     @Test

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.homeport.agent.protocol.DiskUsage;
+import io.homeport.launcher.process.FreePorts;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -55,10 +55,7 @@ class NetdataDisksTest {
 
     @Test
     void noNetdataGivesNoDisksAndIsLoggedOnce() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FreePorts.next();
         NetdataDisks disks = new NetdataDisks(URI.create("http://127.0.0.1:" + closedPort));
         List<LogRecord> logged = new ArrayList<>();
         Handler capture = new Handler() {

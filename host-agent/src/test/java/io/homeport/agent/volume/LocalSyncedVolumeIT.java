@@ -7,6 +7,7 @@ import io.homeport.agent.protocol.HostVolume;
 import io.homeport.agent.protocol.VolumeState;
 import io.homeport.agent.reconcile.ActualContainer;
 import io.homeport.agent.reconcile.ManagedLabels;
+import io.homeport.testkit.GrowingFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -180,6 +181,19 @@ class LocalSyncedVolumeIT {
                 assertThat(state.message()).startsWith("fence dead:fences/" + volume.key() + " unreadable");
             });
         }
+    }
+
+    /** An app appends to its files while they are synced: the sync copies what it first saw, and does not fail. */
+    @Test
+    void aFileAppendedToWhileItIsSyncedIsSyncedAsFirstSeen() throws Exception {
+        HostVolume volume = volume("busy", 1, 0);
+        Path log = Path.of(volume.path()).resolve("app.log");
+        try (GrowingFile growing = GrowingFile.start(log)) {
+            for (int sync = 0; sync < 5; sync++) {
+                new VolumeCopies(rclone).sync(volume, Instant.now());
+            }
+        }
+        assertThat(cloud.local(volume.remote()).resolve("app.log")).content().startsWith("started\nline 0\n");
     }
 
     static void await(java.util.function.BooleanSupplier condition, Duration within) throws InterruptedException {

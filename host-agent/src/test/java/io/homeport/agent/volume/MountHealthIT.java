@@ -3,9 +3,9 @@ package io.homeport.agent.volume;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.homeport.agent.protocol.MountHealth;
+import io.homeport.launcher.process.FreePorts;
 import io.homeport.testkit.Fuse;
 import io.homeport.testkit.Rclone;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,9 +43,7 @@ class MountHealthIT {
         Fuse.require();
         cloud = TestCloud.serve(dir);
         mountPoint = Files.createDirectories(dir.resolve("mnt"));
-        try (ServerSocket socket = new ServerSocket(0)) {
-            rcPort = socket.getLocalPort();
-        }
+        rcPort = FreePorts.next();
         mount = new ProcessBuilder(Rclone.require(), "mount", "cloud:", mountPoint.toString(),
                 "--vfs-cache-mode", "full", "--vfs-write-back", "1s", "--cache-dir", dir.resolve("cache").toString(),
                 "--rc", "--rc-addr", "127.0.0.1:" + rcPort, "--rc-no-auth",

@@ -3,11 +3,11 @@ package io.homeport.provisioner.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.homeport.launcher.process.FreePorts;
 import io.homeport.provisioner.ssh.PreflightFailure.Reason;
 import io.homeport.testkit.SshKeyPair;
 import io.homeport.testkit.SshServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -166,10 +166,7 @@ class PreflightIT {
 
     @Test
     void nothingListeningIsUnreachable() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
+        int closedPort = FreePorts.next();
 
         PreflightFailure failure = assertFails(new SshTarget("127.0.0.1", closedPort, "root", rootKey.privateKeyPem(),
                 Optional.empty()), Reason.UNREACHABLE);
