@@ -67,12 +67,8 @@ class TunnelIT {
         Path home = Files.createTempDirectory("homeport-tunnel-e2e");
         controlPlane = new ControlPlane(home.resolve("control-plane"), Path.of(".."), ControlPlane.Ports.free());
         controlPlane.startInfrastructure();
-        controlPlane.startServices(List.of(Service.values()), Map.of(Service.TUNNEL_MANAGER, Map.of(
-                "HOMEPORT_TUNNEL_CLOUDFLARE_API_URL", cloudflare.url().toString(),
-                "HOMEPORT_TUNNEL_CLOUDFLARE_API_TOKEN", API_TOKEN,
-                "HOMEPORT_TUNNEL_CLOUDFLARE_ACCOUNT_ID", ACCOUNT,
-                "HOMEPORT_TUNNEL_CONNECTOR_IMAGE", LocalImages.CLOUDFLARED_STAND_IN,
-                "HOMEPORT_TUNNEL_DEBOUNCE", "PT1S")));
+        controlPlane.startServices(List.of(Service.values()), Map.of(Service.TUNNEL_MANAGER,
+                cloudflare.tunnelManagerEnvironment(LocalImages.CLOUDFLARED_STAND_IN)));
         admin = controlPlane.auth().token("e2e-admin", List.of("admin"), Duration.ofHours(1));
         gateway = controlPlane.url(Service.API_GATEWAY);
         EnrolledAgent enrolled = EnrolledAgent.start(gateway, admin, home, Map.of());

@@ -30,6 +30,7 @@ import io.homeport.agent.volume.MountHealthCheck;
 import io.homeport.agent.volume.Volumes;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -42,6 +43,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.jose4j.jwk.PublicJsonWebKey;
@@ -62,7 +64,17 @@ import org.jose4j.jwk.PublicJsonWebKey;
 public final class Agent implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(Agent.class.getName());
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /**
+     * The longest wait between dials: short enough that an agent whose network comes back reconnects before the
+     * provisioner declares its host lost again (a host is lost 10 s after it was suspect).
+     */
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** The least time without a word from the hub after which its connection is taken for dead. */
+    private static final Duration MIN_SILENCE = Duration.ofSeconds(10);
+    /** How long a (re)connect waits for the fencing pass and the containers it killed. */
+    private static final Duration FENCE_FIRST_WAIT = Duration.ofSeconds(20);
+    /** At most this long between reconcile passes, whatever the snapshot interval. */
+    private static final Duration HEAL_INTERVAL = Duration.ofSeconds(5);
     static final String VERSION = "0.1.0";
 
     private final AgentConfig config;
@@ -87,6 +99,12 @@ public final class Agent implements AutoCloseable {
     private volatile Credential credential;
     private volatile Frame.Desired desired;
     private volatile WebSocket socket;
+    private volatile long lastHeardNanos;
+    /**
+     * A periodic pass waits in the reconciler's queue: no other is queued behind it (slow passes, e.g. with fences
+     * unreadable during a network cut, would otherwise pile up).
+     */
+    private final AtomicBoolean passQueued = new AtomicBoolean();
     private volatile boolean running = true;
     private ContainerChanges changes;
     private int attempt;
@@ -110,7 +128,8 @@ public final class Agent implements AutoCloseable {
         credential = Credential.loadOrEnroll(config.stateDir(), config.gatewayUrl(), config.enrollmentKey(),
                 hostFacts.hostname());
         LOG.info(() -> "Agent " + VERSION + " for host " + credential.hostId() + " dialing " + config.gatewayUrl());
-        volumes = new Volumes(credential.hostId(), volumeRclone, config.stateDir(), this::reconcileNow,
+        volumes = new Volumes(credential.hostId(), volumeRclone, config.stateDir(), config.selfFence(),
+                this::reconcileNow,
                 this::sendSnapshot).start();
         mountHealth = new MountHealthCheck(config.mountPath(), credential.hostId(), config.rcloneRc(),
                 Duration.ofSeconds(10));
@@ -118,9 +137,12 @@ public final class Agent implements AutoCloseable {
         changes = ContainerChanges.follow(docker, restarts, this::onChange);
         long heartbeat = config.heartbeatInterval().toMillis();
         long snapshot = config.snapshotInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(() -> send(new Frame.Heartbeat(Instant.now())), heartbeat, heartbeat,
-                TimeUnit.MILLISECONDS);
-        scheduler.scheduleWithFixedDelay(this::snapshotAndHeal, snapshot, snapshot, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::heartbeat, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(this::sendSnapshot, snapshot, snapshot, TimeUnit.MILLISECONDS);
+        // the pass that heals drift also reads the volumes' fences: often enough that a host cut off from its remote
+        // stops writing soon after its self-fence window, whatever the snapshot interval
+        long heal = Math.min(snapshot, HEAL_INTERVAL.toMillis());
+        scheduler.scheduleWithFixedDelay(this::reconcileNow, heal, heal, TimeUnit.MILLISECONDS);
         connect();
     }
 
@@ -139,6 +161,8 @@ public final class Agent implements AutoCloseable {
                         redial();
                         return;
                     }
+                    fenceFirst();
+                    lastHeardNanos = System.nanoTime();
                     socket = connected;
                     attempt = 0;
                     LOG.info("Connected to the hub");
@@ -148,7 +172,37 @@ public final class Agent implements AutoCloseable {
                 });
     }
 
-    /** Jittered exponential backoff: 1 s, 2 s, 4 s ... up to 30 s, each scaled by a random 50–100 %. */
+    /**
+     * A heartbeat frame and a WebSocket ping. A connection the hub has not answered on for {@link #silenceLimit()}
+     * (no frame, no pong) is dead even if TCP has not noticed, e.g. while this host's network was cut: it is dropped
+     * and dialed anew, so the agent learns its desired state as soon as the hub can be reached again.
+     */
+    private void heartbeat() {
+        WebSocket current = socket;
+        if (current != null && System.nanoTime() - lastHeardNanos > silenceLimit().toNanos()) {
+            LOG.warning("The hub has not answered for " + silenceLimit().toSeconds() + " s; redialing");
+            socket = null;
+            current.abort();
+            redial();
+            return;
+        }
+        send(new Frame.Heartbeat(Instant.now()));
+        ping();
+    }
+
+    private Duration silenceLimit() {
+        Duration threeBeats = config.heartbeatInterval().multipliedBy(3);
+        return threeBeats.compareTo(MIN_SILENCE) > 0 ? threeBeats : MIN_SILENCE;
+    }
+
+    private synchronized void ping() {
+        WebSocket current = socket;
+        if (current != null && !current.isOutputClosed()) {
+            current.sendPing(ByteBuffer.allocate(0));
+        }
+    }
+
+    /** Jittered exponential backoff: 1 s, 2 s, 4 s ... up to 10 s, each scaled by a random 50–100 %. */
     private void redial() {
         socket = null;
         if (!running) {
@@ -168,7 +222,34 @@ public final class Agent implements AutoCloseable {
         }
     }
 
-    private void apply(Frame.Desired state) {
+    /**
+     * Before anything is said to the hub on a (re)connect: a reconcile pass over the last desired state, and a wait
+     * (at most {@link #FENCE_FIRST_WAIT}) until the containers it killed are gone. A host back after a network cut
+     * thus stops the apps whose leases moved away before it reports, and never reports them running; a container
+     * blocked on the shared mount dies only once the mount answers again.
+     */
+    private void fenceFirst() {
+        Frame.Desired current = desired;
+        if (current == null) {
+            return;
+        }
+        try {
+            List<Outcome> outcomes = reconciler.submit(() -> apply(current)).get(FENCE_FIRST_WAIT.toSeconds(),
+                    TimeUnit.SECONDS);
+            List<String> killed = outcomes.stream().filter(Outcome::killed).map(Outcome::container).toList();
+            long deadline = System.nanoTime() + FENCE_FIRST_WAIT.toNanos();
+            while (!killed.isEmpty() && System.nanoTime() < deadline && host.all().stream()
+                    .anyMatch(container -> container.running() && killed.contains(container.name()))) {
+                Thread.sleep(200);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warning("Fencing before reporting did not finish: " + e.getMessage());
+        }
+    }
+
+    private List<Outcome> apply(Frame.Desired state) {
         try {
             List<Outcome> outcomes = reconcile.run(state.containers(), state.volumes());
             boolean succeeded = outcomes.stream().allMatch(Outcome::succeeded);
@@ -178,10 +259,12 @@ public final class Agent implements AutoCloseable {
                         succeeded ? null : Frame.Failure.FAILED));
                 sendSnapshot();
             }
+            return outcomes;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Reconciling revision " + state.revision() + " failed", e);
             send(new Frame.Result(null, state.revision(), false, String.valueOf(e.getMessage()),
                     Frame.Failure.FAILED));
+            return List.of();
         }
     }
 
@@ -203,16 +286,13 @@ public final class Agent implements AutoCloseable {
         return true;
     }
 
-    private void snapshotAndHeal() {
-        reconcileNow();
-        sendSnapshot();
-    }
-
     /** Queues a pass over the last desired state: to heal drift, re-check leases, or after a lease went stale. */
     private void reconcileNow() {
-        Frame.Desired current = desired;
-        if (current != null) {
-            reconciler.submit(() -> apply(current));
+        if (desired != null && passQueued.compareAndSet(false, true)) {
+            reconciler.submit(() -> {
+                passQueued.set(false);
+                apply(desired);
+            });
         }
     }
 
@@ -324,6 +404,7 @@ public final class Agent implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            lastHeardNanos = System.nanoTime();
             String text = messages.append(data, last);
             if (text != null) {
                 try {
@@ -337,16 +418,34 @@ public final class Agent implements AutoCloseable {
         }
 
         @Override
+        public CompletionStage<?> onPing(WebSocket webSocket, ByteBuffer message) {
+            lastHeardNanos = System.nanoTime();
+            webSocket.request(1);
+            return null; // the JDK answers the ping with a pong itself
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            lastHeardNanos = System.nanoTime();
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            LOG.warning("The hub closed the connection (" + statusCode + " " + reason + "); redialing");
-            redial();
+            if (webSocket == socket) {
+                LOG.warning("The hub closed the connection (" + statusCode + " " + reason + "); redialing");
+                redial();
+            }
             return null;
         }
 
         @Override
         public void onError(WebSocket webSocket, Throwable error) {
-            LOG.warning("Connection to the hub failed: " + error.getMessage() + "; redialing");
-            redial();
+            if (webSocket == socket) {
+                LOG.warning("Connection to the hub failed: " + error.getMessage() + "; redialing");
+                redial();
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.homeport.agent;
 
 import io.homeport.agent.protocol.ContainerState;
+import io.homeport.agent.volume.Volumes;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,10 +29,13 @@ import java.util.Optional;
  *                     whose disk usage full reports carry
  * @param exposurePrefixes the label prefixes whose labels reports carry ({@link ContainerState#EXPOSURE_PREFIXES},
  *                       and {@code HOMEPORT_EXPOSURE_PREFIX} when the tunnel-manager is configured with another)
+ * @param selfFence    {@code HOMEPORT_AGENT_SELF_FENCE} (default {@code PT10S}): how long a volume's fence may go
+ *                     unread (the remote unreachable, e.g. the host's network is cut) before the containers on the
+ *                     volume are stopped; the deployer's {@code HOMEPORT_DEPLOYER_FENCE_WAIT} must cover it
  */
 public record AgentConfig(URI gatewayUrl, Optional<String> enrollmentKey, Path stateDir, String dockerHost,
         Duration heartbeatInterval, Duration snapshotInterval, String rclone, Path rcloneConfig, Path hostRoot,
-        Path mountPath, URI rcloneRc, URI netdataUrl, List<String> exposurePrefixes) {
+        Path mountPath, URI rcloneRc, URI netdataUrl, List<String> exposurePrefixes, Duration selfFence) {
 
     public static AgentConfig fromEnvironment(Map<String, String> env) {
         String gateway = env.get("HOMEPORT_GATEWAY_URL");
@@ -50,7 +54,9 @@ public record AgentConfig(URI gatewayUrl, Optional<String> enrollmentKey, Path s
                 Path.of(env.getOrDefault("HOMEPORT_MOUNT_PATH", "/mnt/homeport")),
                 URI.create(env.getOrDefault("HOMEPORT_RCLONE_RC", "http://127.0.0.1:5572")),
                 URI.create(env.getOrDefault("HOMEPORT_NETDATA_URL", "http://127.0.0.1:19999")),
-                exposurePrefixes(env.get("HOMEPORT_EXPOSURE_PREFIX")));
+                exposurePrefixes(env.get("HOMEPORT_EXPOSURE_PREFIX")),
+                Optional.ofNullable(env.get("HOMEPORT_AGENT_SELF_FENCE")).map(Duration::parse)
+                        .orElse(Volumes.DEFAULT_SELF_FENCE));
     }
 
     private static List<String> exposurePrefixes(String configured) {

@@ -32,15 +32,15 @@ public final class AgentProcess {
     }
 
     /**
-     * Starts an agent on another host of this machine: in the mount namespace of that host's engine
-     * ({@link ExtraDockerEngine#mountNamespacePid()}), with the shipped JVM options.
+     * Starts an agent on another host of this machine, in that host's namespaces ({@link
+     * ExtraDockerEngine#commandPrefix()}), with the shipped JVM options.
      */
     public static ManagedProcess startOn(ExtraDockerEngine host, Path repositoryRoot, Path stateDir,
             Map<String, String> environment) {
         Map<String, String> env = new HashMap<>(environment);
         env.put("DOCKER_HOST", host.dockerHost());
         return start(repositoryRoot, jvmOptions(repositoryRoot), stateDir, env,
-                List.of("nsenter", "-t", Long.toString(host.mountNamespacePid()), "-m", "--"));
+                host.commandPrefix());
     }
 
     private static ManagedProcess start(Path repositoryRoot, String jvmOptions, Path stateDir,

@@ -129,6 +129,19 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         return accountId;
     }
 
+    /**
+     * The tunnel-manager's settings for this stand-in, its connector image {@code connectorImage} (there is no
+     * registry here) and a debounce of 1 s, as a control plane started by the launcher takes them.
+     */
+    public Map<String, String> tunnelManagerEnvironment(String connectorImage) {
+        return Map.of(
+                "HOMEPORT_TUNNEL_CLOUDFLARE_API_URL", url().toString(),
+                "HOMEPORT_TUNNEL_CLOUDFLARE_API_TOKEN", apiToken,
+                "HOMEPORT_TUNNEL_CLOUDFLARE_ACCOUNT_ID", accountId,
+                "HOMEPORT_TUNNEL_CONNECTOR_IMAGE", connectorImage,
+                "HOMEPORT_TUNNEL_DEBOUNCE", "PT1S");
+    }
+
     /** Adds an active zone of the account; returns its id. */
     public synchronized String seedZone(String name) {
         String id = hexId();

@@ -61,7 +61,7 @@ final class HostNetwork {
         LocalCommand.run(IP_TIMEOUT, "ip", "netns", "del", namespace());
     }
 
-    private String hostSideLink() {
+    String hostSideLink() {
         return "hp-th" + subnet; // interface names have at most 15 characters
     }
 

@@ -37,6 +37,18 @@ public final class SftpCloud implements AutoCloseable {
 
     /** Serves {@code directory} (created when missing) on a free loopback port, once it accepts connections. */
     public static SftpCloud serve(Path directory) {
+        return serve(directory, "127.0.0.1");
+    }
+
+    /**
+     * Serves {@code directory} on every address of this machine, so that hosts in network namespaces of their own
+     * ({@link ExtraDockerEngine#startIsolated}) reach it over their link.
+     */
+    public static SftpCloud serveToTestHosts(Path directory) {
+        return serve(directory, "0.0.0.0");
+    }
+
+    private static SftpCloud serve(Path directory, String bindAddress) {
         String rclone = Rclone.require();
         try {
             Files.createDirectories(directory);
@@ -51,7 +63,7 @@ public final class SftpCloud implements AutoCloseable {
             String user = "cloud";
             String password = UUID.randomUUID().toString();
             Process server = new ProcessBuilder(rclone, "serve", "sftp", directory.toString(),
-                    "--addr", "127.0.0.1:" + port, "--key", hostKey.toString(), "--user", user, "--pass", password,
+                    "--addr", bindAddress + ":" + port, "--key", hostKey.toString(), "--user", user, "--pass", password,
                     "--config", work.resolve("empty.conf").toString())
                     .redirectErrorStream(true).redirectOutput(work.resolve("serve.log").toFile()).start();
             SftpCloud cloud = new SftpCloud(directory, port, user, password, server);

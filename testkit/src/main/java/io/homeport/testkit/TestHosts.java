@@ -71,6 +71,38 @@ public final class TestHosts {
                 + LAST_SUBNET + ".0/24");
     }
 
+    /** A private link taken for a host that is not booted here ({@link ExtraDockerEngine#startIsolated}). */
+    record ClaimedLink(Path directory, HostNetwork network) {
+
+        /** Removes the link and gives the subnet back. */
+        void release() {
+            network.delete();
+            LocalCommand.run(Duration.ofMinutes(1), "rm", "-rf", "--one-file-system", directory.toString());
+        }
+    }
+
+    /** Takes a free subnet the way {@link #boot} does and creates its link. */
+    static ClaimedLink claimLink(String name) {
+        Unavailable.requireRoot("a host with a link of its own");
+        Unavailable.requireCommands("apt-get install iproute2 util-linux", "ip", "nsenter", "unshare");
+        clearAbandonedHosts();
+        for (int subnet = FIRST_SUBNET; subnet <= LAST_SUBNET; subnet++) {
+            Optional<Path> claimed = claim(subnet, name);
+            if (claimed.isPresent()) {
+                ClaimedLink link = new ClaimedLink(claimed.get(), new HostNetwork(subnet));
+                try {
+                    link.network().create();
+                } catch (RuntimeException e) {
+                    link.release();
+                    throw e;
+                }
+                return link;
+            }
+        }
+        throw new IllegalStateException("no free subnet between 10.251." + FIRST_SUBNET + ".0/24 and 10.251."
+                + LAST_SUBNET + ".0/24");
+    }
+
     /**
      * Takes subnet N for this JVM: its directory {@code /var/tmp/homeport-testhosts/N}, made with the owner's pid and
      * start time inside and renamed into place, so two test runs never take the same subnet.

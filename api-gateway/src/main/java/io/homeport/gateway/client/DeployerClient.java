@@ -7,6 +7,7 @@ import io.homeport.api.apps.RevisionView;
 import io.homeport.api.apps.StackDeploymentView;
 import io.homeport.api.apps.StackPreview;
 import io.homeport.api.hosts.EvacuationView;
+import io.homeport.api.hosts.HostMoveView;
 import io.homeport.api.secrets.SecretValue;
 import io.homeport.api.secrets.SecretView;
 import io.homeport.platform.problem.ProblemException;
@@ -30,13 +31,16 @@ public class DeployerClient {
     private final DeployerAppsRestClient apps;
     private final DeployerSecretsRestClient secrets;
     private final DeployerEvacuationRestClient evacuations;
+    private final DeployerHostMovesRestClient hostMoves;
 
     DeployerClient(@RestClient DeployerRestClient stacks, @RestClient DeployerAppsRestClient apps,
-            @RestClient DeployerSecretsRestClient secrets, @RestClient DeployerEvacuationRestClient evacuations) {
+            @RestClient DeployerSecretsRestClient secrets, @RestClient DeployerEvacuationRestClient evacuations,
+            @RestClient DeployerHostMovesRestClient hostMoves) {
         this.stacks = stacks;
         this.apps = apps;
         this.secrets = secrets;
         this.evacuations = evacuations;
+        this.hostMoves = hostMoves;
     }
 
     @Timeout(10_000)
@@ -139,5 +143,12 @@ public class DeployerClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public void undrain(UUID host) {
         evacuations.undrain(host);
+    }
+
+    @Timeout(5_000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public List<HostMoveView> hostMoves(UUID host) {
+        return hostMoves.moves(host);
     }
 }

@@ -59,6 +59,7 @@ public class RoleMatrixTest {
             DELETE | /api/v1/hosts/{id}/evacuate                         | viewer   | 403
             DELETE | /api/v1/hosts/{id}/evacuate                         | operator | 503
             DELETE | /api/v1/hosts/{id}/evacuate                         | admin    | 503
+            GET    | /api/v1/hosts/{id}/moves                            | viewer   | 503
             # end of evacuation
             GET    | /api/v1/remotes                                     | viewer   | 200
             GET    | /api/v1/remotes/nas                                 | viewer   | 200

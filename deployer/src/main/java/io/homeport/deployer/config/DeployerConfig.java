@@ -26,4 +26,14 @@ public interface DeployerConfig {
      */
     @WithDefault("PT1M")
     Duration handoverTimeout();
+
+    /**
+     * How long a volume whose holder is offline (lost, or its agent gone) waits before it moves to another host: by
+     * then the holder, if it still runs, has stopped writing the volume, because its agent stops the containers on a
+     * volume whose fence it has not read for {@code HOMEPORT_AGENT_SELF_FENCE} (default 10 s). It must cover that
+     * window, plus up to 5 s between the agent's fence reads and 15 s for a read to fail, less the time a host takes
+     * to be declared lost (10 s): two hosts then never write one volume.
+     */
+    @WithDefault("PT20S")
+    Duration fenceWait();
 }

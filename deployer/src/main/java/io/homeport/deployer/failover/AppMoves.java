@@ -1,6 +1,7 @@
 package io.homeport.deployer.failover;
 
 import io.homeport.api.apps.AppView;
+import io.homeport.api.hosts.HostMoveView;
 import io.homeport.deployer.host.PlacementHost;
 import io.homeport.deployer.rollout.Deployment;
 import io.homeport.events.EventTypes;
@@ -21,6 +22,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class AppMoves {
+
+    private static final int HOST_MOVES = 100;
 
     private final Outbox outbox;
 
@@ -98,9 +101,25 @@ public class AppMoves {
     /** The app's latest move for its view, or null if it never moved. */
     public AppView.Move last(String app) {
         return AppMove.<AppMove>find("app", Sort.descending("startedAt"), app).firstResultOptional()
-                .map(move -> new AppView.Move(move.fromHostId, move.toHostId,
-                        move.movedAt == null ? move.startedAt : move.movedAt, move.reason,
-                        move.movedAt == null ? "moving" : "moved", move.deploymentId))
+                .map(move -> new AppView.Move(move.fromHostId, move.toHostId, at(move), move.reason, state(move),
+                        move.deploymentId))
                 .orElse(null);
+    }
+
+    /** The latest moves off or onto the host, newest first, for its view. */
+    public List<HostMoveView> ofHost(UUID host) {
+        return AppMove.<AppMove>find("fromHostId = ?1 or toHostId = ?1", Sort.descending("startedAt"), host)
+                .page(0, HOST_MOVES).list().stream()
+                .map(move -> new HostMoveView(move.app, move.fromHostId, move.toHostId, at(move), move.reason,
+                        state(move), move.deploymentId))
+                .toList();
+    }
+
+    private static Instant at(AppMove move) {
+        return move.movedAt == null ? move.startedAt : move.movedAt;
+    }
+
+    private static String state(AppMove move) {
+        return move.movedAt == null ? "moving" : "moved";
     }
 }

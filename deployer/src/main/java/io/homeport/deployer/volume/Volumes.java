@@ -37,8 +37,13 @@ import org.jboss.logging.Logger;
  * <p>A planned move is a handover. Once a volume is requested for another host, the app's old host is to stop it
  * ({@link #requestedElsewhere}) while it keeps the lease, so its agent syncs a {@code local-synced} volume one last
  * time after the stop. When that holder is online and ran the app, the volume is requested for the new host only
- * once the holder reports it released, so the move loses nothing. A holder that is offline, leaves, or does not let go within the
- * handover timeout is not waited for: the volume moves at once, and the new holder starts from the last synced copy.
+ * once the holder reports it released, so the move loses nothing. A holder that does not let go within the handover
+ * timeout is not waited for: the volume moves, and the new holder starts from the last synced copy.
+ *
+ * <p>A holder that is offline (lost, or its agent gone) cannot let go, and may still be running the app if only its
+ * link to the control plane is down. Its agent stops the containers on a volume whose fence it cannot read for its
+ * self-fence window, so the volume moves after the {@code fence-wait} that covers that window: never while the old
+ * holder may still write it.
  */
 @ApplicationScoped
 public class Volumes {
@@ -47,10 +52,12 @@ public class Volumes {
 
     private final Outbox outbox;
     private final Duration handoverTimeout;
+    private final Duration fenceWait;
 
     Volumes(Outbox outbox, DeployerConfig config) {
         this.outbox = outbox;
         this.handoverTimeout = config.handoverTimeout();
+        this.fenceWait = config.fenceWait();
     }
 
     /**
@@ -88,6 +95,11 @@ public class Volumes {
                 row.handoverDeadline = now.plus(handoverTimeout);
                 LOG.infof("Volume %s/%s moves from host %s to %s: waiting up to %s for the holder to stop %s and let "
                         + "go of it", app, volume.name(), row.hostId, host, handoverTimeout, app);
+            } else if (row.hostId != null && !row.hostId.equals(host) && !online(row.hostId)) {
+                row.handoverFrom = row.hostId;
+                row.handoverDeadline = now.plus(fenceWait);
+                LOG.infof("Volume %s/%s moves from host %s, which is offline, to %s in %s, once the holder has "
+                        + "surely fenced itself", app, volume.name(), row.hostId, host, fenceWait);
             } else {
                 send(row, now);
             }
@@ -136,8 +148,12 @@ public class Volumes {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public int sendOverdue(Instant now) {
-        List<AppVolume> overdue = AppVolume.list("handoverFrom is not null and (handoverDeadline <= ?1 or "
-                + "handoverFrom not in (select h.hostId from PlacementHost h where h.online = true))", now);
+        // a holder that went offline while asked to let go no longer will: it is waited for only until it has
+        // surely fenced itself
+        AppVolume.update("handoverDeadline = ?1 where handoverFrom is not null and handoverDeadline > ?1 and "
+                + "handoverFrom not in (select h.hostId from PlacementHost h where h.online = true)",
+                now.plus(fenceWait));
+        List<AppVolume> overdue = AppVolume.list("handoverFrom is not null and handoverDeadline <= ?1", now);
         for (AppVolume row : overdue) {
             LOG.warnf("Volume %s/%s: host %s did not let go of it in time (or went offline); it moves to host %s "
                     + "without a final sync, from its last synced copy", row.app, row.name, row.handoverFrom,
@@ -157,8 +173,11 @@ public class Volumes {
 
     /** Whether {@code host} is online and has a replica of {@code app}: then it is asked to let go first. */
     private static boolean runsOnline(String app, UUID host) {
-        return Replica.count("app = ?1 and hostId = ?2", app, host) > 0
-                && PlacementHost.<PlacementHost>findByIdOptional(host).map(h -> h.online).orElse(false);
+        return Replica.count("app = ?1 and hostId = ?2", app, host) > 0 && online(host);
+    }
+
+    private static boolean online(UUID host) {
+        return PlacementHost.<PlacementHost>findByIdOptional(host).map(h -> h.online).orElse(false);
     }
 
     /**

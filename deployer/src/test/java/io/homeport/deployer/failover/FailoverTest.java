@@ -3,6 +3,7 @@ package io.homeport.deployer.failover;
 import static io.homeport.testkit.ServiceCalls.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -88,8 +89,11 @@ class FailoverTest {
             assertThat(started.reason()).isEqualTo("host-lost");
             assertThat(FakeHub.next(deployments, EventTypes.APP_FAILOVER_STRANDED, s -> s.app().equals("pinned"))
                     .reason()).contains("failover policy is manual").contains("/evacuate");
-            // the holder is lost: the volume is requested for B at once, from its last synced copy
+            // the holder is lost: the volume is requested for B from its last synced copy, once the fence wait has
+            // passed (A, if only cut off, has stopped writing by then)
             requested(storage, "keeper", b);
+            assertThat(Duration.between(lost.getTime().toInstant(), Instant.now()))
+                    .as("the fence wait (PT3S in tests)").isGreaterThanOrEqualTo(Duration.ofSeconds(3));
             FakeHub.next(desired, EventTypes.AGENT_DESIRED_STATE, d -> d.hostId().equals(a) && !runs(d, "keeper")
                     && runs(d, "pinned"));
             given().get("/api/v1/apps/keeper").then().body("lastMove.state", equalTo("moving"));
@@ -106,6 +110,12 @@ class FailoverTest {
             given().get("/api/v1/apps/keeper").then().body("replicas.hostId", everyItem(equalTo(b.toString())))
                     .body("lastMove.from", equalTo(a.toString())).body("lastMove.to", equalTo(b.toString()))
                     .body("lastMove.reason", equalTo("host-lost")).body("lastMove.state", equalTo("moved"));
+            for (UUID host : List.of(a, b)) { // the hosts' side of it: off A, onto B
+                given().get("/api/v1/hosts/" + host + "/moves").then().statusCode(200)
+                        .body("app", contains("keeper")).body("[0].from", equalTo(a.toString()))
+                        .body("[0].to", equalTo(b.toString())).body("[0].reason", equalTo("host-lost"))
+                        .body("[0].state", equalTo("moved"));
+            }
 
             // the same event delivered again, then another host.lost for A, then A back online: nothing moves again
             publish(lost);

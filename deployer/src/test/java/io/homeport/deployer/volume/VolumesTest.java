@@ -154,8 +154,9 @@ class VolumesTest {
         }
     }
 
+    /** It may still be running the app, cut off: it is waited for until it has surely fenced itself, no longer. */
     @Test
-    void aHolderThatGoesOfflineDuringAHandoverIsNotWaitedFor() {
+    void aHolderThatGoesOfflineDuringAHandoverIsWaitedForOnlyTheFenceWait() {
         UUID a = hub.onlineHost("offline-a", 2, 2048);
         UUID b = hub.onlineHost("offline-b", 2, 2048);
         String onA = "name: journal\nimage: local/journal:1\nplacement: {hostId: " + a + "}\n"
@@ -170,8 +171,11 @@ class VolumesTest {
             String second = JsonPath.from(FakeHub.deploy("PUT", "/api/v1/apps/journal",
                     onA.replace("hostId: " + a, "hostId: " + b), 202)).getString("id");
             assertThat(requestsFor(storage, "journal", b)).as("waiting for host A to let go").isZero();
+            Instant offline = Instant.now();
             hub.disconnect(a);
             requested(storage, "journal", "data", b);
+            assertThat(Duration.between(offline, Instant.now())).as("the fence wait (PT3S in tests)")
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
             grant(lease("journal", "data", "local-synced", 2), b, a);
             awaitState(second, "IN_PROGRESS");
         }

@@ -27,6 +27,15 @@ public final class RcloneCommand implements AutoCloseable {
      * saw it, instead of being refused ("source file is being updated"); a transfer still fails on a hash mismatch.
      */
     public static final String LIVE_SOURCE = "--local-no-check-updated";
+    /**
+     * For the small reads and writes a host must not wait on when its remote is unreachable (a volume's fence): a
+     * connection is given up after 5 s, a stalled one after 10 s, and nothing is retried, so a network cut turns
+     * into an error within seconds instead of minutes of TCP retries.
+     */
+    public static final List<String> FAIL_FAST = List.of("--contimeout", "5s", "--timeout", "10s", "--retries", "1",
+            "--low-level-retries", "1");
+    /** For transfers: a connection is given up after 5 s and a transfer that stalls for 30 s fails. */
+    public static final List<String> BOUNDED = List.of("--contimeout", "5s", "--timeout", "30s");
     /** Flags for JSON log lines and a stats line every second, which {@link RcloneOutput} turns into progress. */
     public static final List<String> PROGRESS = List.of("--use-json-log", "--stats", "1s", "--stats-log-level",
             "NOTICE");

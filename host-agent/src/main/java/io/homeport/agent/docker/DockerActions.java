@@ -95,6 +95,14 @@ public final class DockerActions {
             } catch (NotModifiedException alreadyRunning) {
                 // done already
             }
+        } else if (action instanceof Action.Stop stop && stop.atOnce()) {
+            // SIGKILL, not waiting for the exit: a process blocked on an unreachable mount dies only once its I/O
+            // returns, and the pass must go on to fence the host's other containers meanwhile
+            try {
+                docker.killContainerCmd(stop.id()).exec();
+            } catch (NotFoundException | ConflictException notRunning) {
+                // done already
+            }
         } else if (action instanceof Action.Stop stop) {
             try {
                 docker.stopContainerCmd(stop.id()).withTimeout(STOP_TIMEOUT_SECONDS).exec();

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 public record Outcome(String container, String action, boolean succeeded, String message) {
 
     private static final String HOLD = "hold";
+    private static final String KILL = "kill";
 
     static Outcome done(Action action) {
         return new Outcome(action.container(), name(action), true, null);
@@ -47,7 +48,16 @@ public record Outcome(String container, String action, boolean succeeded, String
         return held() ? container + ": " + message : container + " " + action + ": " + message;
     }
 
+    /** The action's name: {@code pull}, {@code create}, {@code start}, {@code stop}, {@code kill} (a stop at once) ... */
     private static String name(Action action) {
+        if (action instanceof Action.Stop stop && stop.atOnce()) {
+            return KILL;
+        }
         return action.getClass().getSimpleName().toLowerCase();
+    }
+
+    /** Whether this killed the container at once (its lease went stale or was cut off). */
+    public boolean killed() {
+        return KILL.equals(action) && succeeded;
     }
 }

@@ -23,7 +23,15 @@ public sealed interface Action {
     record Start(String container) implements Action {
     }
 
-    record Stop(String container, String id) implements Action {
+    /**
+     * @param atOnce killed (SIGKILL) without the usual grace and without waiting for it to exit: another host may be
+     *               writing its volume already (a stale lease), or may be about to (a host cut off from its fence)
+     */
+    record Stop(String container, String id, boolean atOnce) implements Action {
+
+        public Stop(String container, String id) {
+            this(container, id, false);
+        }
     }
 
     record Remove(String container, String id) implements Action {

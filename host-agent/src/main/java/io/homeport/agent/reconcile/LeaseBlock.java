@@ -11,8 +11,10 @@ import java.util.Map;
  *
  * @param reason       e.g. "lease of notes/data is stale (fence holds epoch 2, this host 1)"
  * @param stopsRunning whether a running container is stopped for it
+ * @param atOnce       whether it is stopped without grace: another host may be writing the volume (a stale lease, or
+ *                     one cut off from its fence); a planned move (no lease) stops it gracefully, for a final sync
  */
-public record LeaseBlock(String reason, boolean stopsRunning) {
+public record LeaseBlock(String reason, boolean stopsRunning, boolean atOnce) {
 
     /** The block on {@code spec} given the leases of the desired volumes (by key), or null when it may run. */
     public static LeaseBlock of(ContainerSpec spec, Map<String, VolumeLease> leases) {
@@ -23,13 +25,14 @@ public record LeaseBlock(String reason, boolean stopsRunning) {
             }
             VolumeLease lease = leases.get(mount.volume());
             if (lease == null) {
-                return new LeaseBlock("no lease on " + mount.volume() + " (not among this host's volumes)", true);
+                return new LeaseBlock("no lease on " + mount.volume() + " (not among this host's volumes)", true,
+                        false);
             }
             if (lease.stopsRunning()) {
-                return new LeaseBlock(lease.problem(), true);
+                return new LeaseBlock(lease.problem(), true, true);
             }
             if (!lease.held() && unknown == null) {
-                unknown = new LeaseBlock(lease.problem(), false);
+                unknown = new LeaseBlock(lease.problem(), false, false);
             }
         }
         return unknown;

@@ -127,12 +127,12 @@ public final class Reconciler {
             ActualContainer successor, List<Action> into) {
         String name = spec.containerName();
         if (successor != null && successor.running() && block.stopsRunning()) {
-            into.add(new Action.Stop(successor.name(), successor.id()));
+            into.add(new Action.Stop(successor.name(), successor.id(), block.atOnce()));
         }
         if (current == null || !current.running()) {
             into.add(new Action.Hold(name, block.reason() + ": not started"));
         } else if (block.stopsRunning()) {
-            into.add(new Action.Stop(name, current.id()));
+            into.add(new Action.Stop(name, current.id(), block.atOnce()));
             into.add(new Action.Hold(name, block.reason() + ": stopped"));
         } else if (!hash.equals(current.specHash())) {
             into.add(new Action.Hold(name, block.reason() + ": left running, not updated"));

@@ -4,6 +4,8 @@ import io.homeport.agent.command.CommandFailure;
 import io.homeport.agent.protocol.HostVolume;
 import io.homeport.agent.protocol.VolumeState;
 import io.homeport.agent.reconcile.VolumeLease;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -26,6 +28,7 @@ final class TrackedVolume {
     private volatile boolean inUse;
     private volatile Instant usedUntil;
     private volatile Instant lastGoodSyncStartedAt;
+    private volatile Instant fenceReadAt;
 
     TrackedVolume(HostVolume volume) {
         this.volume = volume;
@@ -56,16 +59,27 @@ final class TrackedVolume {
         return lease;
     }
 
-    /** Reads the fence and records the lease it gives this host's epoch. */
-    VolumeLease checkFence(Fence fence) throws InterruptedException {
+    /**
+     * Reads the fence and records the lease it gives this host's epoch. A fence that cannot be read leaves the lease
+     * UNKNOWN; once it has not been read for {@code selfFence}, the lease is cut off and containers on the volume stop.
+     */
+    VolumeLease checkFence(Fence fence, Clock clock, Duration selfFence) throws InterruptedException {
         HostVolume current = volume;
+        if (fenceReadAt == null) {
+            fenceReadAt = clock.instant(); // the window counts from when this host first looked
+        }
         try {
             FenceRecord record = fence.read(current.fence());
+            fenceReadAt = clock.instant();
             lease = new VolumeLease(current.key(), record.leaseFor(current.epoch()), record.epoch(), current.epoch());
             fenceProblem = lease.problem();
         } catch (CommandFailure | IllegalArgumentException e) {
-            lease = new VolumeLease(current.key(), VolumeState.Lease.UNKNOWN, null, current.epoch());
-            fenceProblem = "fence " + current.fence() + " unreadable: " + firstLine(e.getMessage());
+            Instant lastRead = fenceReadAt;
+            boolean cutOff = !clock.instant().isBefore(lastRead.plus(selfFence));
+            lease = new VolumeLease(current.key(), VolumeState.Lease.UNKNOWN, null, current.epoch(),
+                    cutOff ? lastRead : null);
+            fenceProblem = "fence " + current.fence() + " unreadable: " + firstLine(e.getMessage())
+                    + (cutOff ? " (self-fenced: not read since " + lastRead + ")" : "");
         }
         return lease;
     }

@@ -8,6 +8,7 @@ import io.homeport.agent.reconcile.ActualContainer;
 import io.homeport.agent.reconcile.VolumeLease;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,16 +30,18 @@ final class VolumeLeaseKeeper implements VolumeLeases {
     private final VolumeSyncer syncer;
     private final Runnable onReleased;
     private final Clock clock;
+    private final Duration selfFence;
 
     /** @param onReleased called when stopping its containers released a {@code shared} volume */
     VolumeLeaseKeeper(VolumeRegistry registry, Fence fence, VolumeTakeover takeover, VolumeSyncer syncer,
-            Runnable onReleased, Clock clock) {
+            Runnable onReleased, Clock clock, Duration selfFence) {
         this.registry = registry;
         this.fence = fence;
         this.takeover = takeover;
         this.syncer = syncer;
         this.onReleased = onReleased;
         this.clock = clock;
+        this.selfFence = selfFence;
     }
 
     @Override
@@ -64,7 +67,7 @@ final class VolumeLeaseKeeper implements VolumeLeases {
         }
         try {
             HostVolume volume = tracked.volume();
-            VolumeLease lease = tracked.checkFence(fence);
+            VolumeLease lease = tracked.checkFence(fence, clock, selfFence);
             if (!lease.held()) {
                 return lease;
             }

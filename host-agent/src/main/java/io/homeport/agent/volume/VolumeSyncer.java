@@ -6,6 +6,7 @@ import io.homeport.agent.protocol.HostVolume;
 import io.homeport.agent.protocol.VolumeState;
 import io.homeport.agent.reconcile.VolumeLease;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.concurrent.Executors;
@@ -33,6 +34,7 @@ final class VolumeSyncer implements AutoCloseable {
     private final Runnable onStale;
     private final Runnable onReleased;
     private final Clock clock;
+    private final Duration selfFence;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             DaemonThreads.named("volume-sync"));
 
@@ -41,7 +43,7 @@ final class VolumeSyncer implements AutoCloseable {
      * @param onReleased called when a sync after a stop released the volume
      */
     VolumeSyncer(VolumeRegistry registry, Fence fence, VolumeTakeover takeover, VolumeCopies copies,
-            Runnable onStale, Runnable onReleased, Clock clock) {
+            Runnable onStale, Runnable onReleased, Clock clock, Duration selfFence) {
         this.registry = registry;
         this.fence = fence;
         this.takeover = takeover;
@@ -49,6 +51,7 @@ final class VolumeSyncer implements AutoCloseable {
         this.onStale = onStale;
         this.onReleased = onReleased;
         this.clock = clock;
+        this.selfFence = selfFence;
     }
 
     void start() {
@@ -100,7 +103,7 @@ final class VolumeSyncer implements AutoCloseable {
             if (!volume.localSynced() || !takeover.current(volume)) {
                 return false;
             }
-            VolumeLease lease = tracked.checkFence(fence);
+            VolumeLease lease = tracked.checkFence(fence, clock, selfFence);
             if (lease.status() == VolumeState.Lease.STALE) {
                 LOG.warning(() -> "Not syncing volume " + volume.key() + ": " + lease.problem());
                 onStale.run();

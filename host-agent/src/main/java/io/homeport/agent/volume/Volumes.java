@@ -5,6 +5,7 @@ import io.homeport.agent.docker.VolumeLeases;
 import io.homeport.agent.protocol.VolumeState;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,9 @@ import java.util.UUID;
  * scheduler (and with it any sync under way); it never stops a container.
  */
 public final class Volumes implements AutoCloseable {
+
+    /** The agent's default self-fence window: see {@code HOMEPORT_AGENT_SELF_FENCE}. */
+    public static final Duration DEFAULT_SELF_FENCE = Duration.ofSeconds(10);
 
     private final VolumeRegistry registry = new VolumeRegistry();
     private final VolumeSyncer syncer;
@@ -27,12 +31,22 @@ public final class Volumes implements AutoCloseable {
      *                 plane waits for that to move it
      */
     public Volumes(UUID hostId, RcloneCommand rclone, Path stateDir, Runnable onStale, Runnable onReleased) {
+        this(hostId, rclone, stateDir, DEFAULT_SELF_FENCE, onStale, onReleased);
+    }
+
+    /**
+     * @param selfFence how long a volume's fence may go unread before this host stops the containers on it
+     *                  ({@code HOMEPORT_AGENT_SELF_FENCE}); the control plane moves a lost host's volumes only after
+     *                  it has surely passed
+     */
+    public Volumes(UUID hostId, RcloneCommand rclone, Path stateDir, Duration selfFence, Runnable onStale,
+            Runnable onReleased) {
         Clock clock = Clock.systemUTC();
         Fence fence = new Fence(rclone);
         VolumeCopies copies = new VolumeCopies(rclone);
         VolumeTakeover takeover = new VolumeTakeover(hostId, fence, new TenureMarkers(stateDir), copies, clock);
-        this.syncer = new VolumeSyncer(registry, fence, takeover, copies, onStale, onReleased, clock);
-        this.leases = new VolumeLeaseKeeper(registry, fence, takeover, syncer, onReleased, clock);
+        this.syncer = new VolumeSyncer(registry, fence, takeover, copies, onStale, onReleased, clock, selfFence);
+        this.leases = new VolumeLeaseKeeper(registry, fence, takeover, syncer, onReleased, clock, selfFence);
     }
 
     /** Starts the sync schedule. */

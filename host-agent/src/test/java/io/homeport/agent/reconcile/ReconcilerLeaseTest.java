@@ -54,6 +54,10 @@ class ReconcilerLeaseTest {
         return new VolumeLease(volume, Lease.UNKNOWN, null, 1);
     }
 
+    private static VolumeLease cutOff(String volume) {
+        return new VolumeLease(volume, Lease.UNKNOWN, null, 1, java.time.Instant.parse("2026-11-26T15:00:00Z"));
+    }
+
     @Test
     void aHeldLeaseLetsTheContainerBeCreatedAndStarted() {
         ContainerSpec notes = notes(Map.of(), DATA);
@@ -69,7 +73,8 @@ class ReconcilerLeaseTest {
         assertThat(Reconciler.diff(List.of(notes), List.of(), Set.of(IMAGE), Map.of())).containsExactly(
                 new Hold("hp-notes-0", "no lease on notes/data (not among this host's volumes): not started"));
         assertThat(Reconciler.diff(List.of(notes), List.of(actual(notes, "running")), Set.of(IMAGE), Map.of()))
-                .containsExactly(new Stop("hp-notes-0", "id-notes"), new Hold("hp-notes-0",
+                .as("stopped gracefully: a planned move syncs the volume after the stop")
+                .containsExactly(new Stop("hp-notes-0", "id-notes", false), new Hold("hp-notes-0",
                         "no lease on notes/data (not among this host's volumes): stopped"));
     }
 
@@ -79,8 +84,8 @@ class ReconcilerLeaseTest {
         String stale = "lease of notes/data is stale (fence holds epoch 2, this host 1)";
 
         assertThat(Reconciler.diff(List.of(notes), List.of(actual(notes, "running")), Set.of(IMAGE),
-                leases(stale(DATA)))).containsExactly(new Stop("hp-notes-0", "id-notes"),
-                        new Hold("hp-notes-0", stale + ": stopped"));
+                leases(stale(DATA)))).as("killed at once: another host may be writing the volume")
+                .containsExactly(new Stop("hp-notes-0", "id-notes", true), new Hold("hp-notes-0", stale + ": stopped"));
         assertThat(Reconciler.diff(List.of(notes), List.of(actual(notes, "exited")), Set.of(IMAGE),
                 leases(stale(DATA)))).containsExactly(new Hold("hp-notes-0", stale + ": not started"));
     }
@@ -103,11 +108,25 @@ class ReconcilerLeaseTest {
     }
 
     @Test
+    void aLeaseCutOffFromItsFenceForTheSelfFenceWindowKillsARunningContainer() {
+        ContainerSpec notes = notes(Map.of(), DATA);
+        String cutOff = "lease of notes/data is unknown: its fence has not been read since 2026-11-26T15:00:00Z, so "
+                + "this host stops using the volume (self-fenced)";
+
+        assertThat(Reconciler.diff(List.of(notes), List.of(actual(notes, "running")), Set.of(IMAGE),
+                leases(cutOff(DATA)))).containsExactly(new Stop("hp-notes-0", "id-notes", true),
+                        new Hold("hp-notes-0", cutOff + ": stopped"));
+        assertThat(Reconciler.diff(List.of(notes), List.of(actual(notes, "exited")), Set.of(IMAGE),
+                leases(cutOff(DATA)))).containsExactly(new Hold("hp-notes-0", cutOff + ": not started"));
+    }
+
+    @Test
     void aStaleLeaseOnAnyOfItsVolumesOutweighsAnUnknownOne() {
         ContainerSpec notes = notes(Map.of(), "notes/cache", DATA);
 
         assertThat(Reconciler.diff(List.of(notes), List.of(actual(notes, "running")), Set.of(IMAGE),
-                leases(unknown("notes/cache"), stale(DATA)))).first().isEqualTo(new Stop("hp-notes-0", "id-notes"));
+                leases(unknown("notes/cache"), stale(DATA)))).first()
+                .isEqualTo(new Stop("hp-notes-0", "id-notes", true));
         assertThat(Reconciler.diff(List.of(notes), List.of(), Set.of(IMAGE), leases(held("notes/cache"),
                 held(DATA)))).hasSize(2);
     }

@@ -178,4 +178,34 @@ class VolumeLeaseIT {
         assertThat(Outcome.summary(outcomes)).contains(notes.containerName() + ": lease of " + volume.key()
                 + " is unknown (its fence cannot be read): not started");
     }
+
+    /**
+     * A host cut off from its remote stops writing once its self-fence window has passed without reading the fence
+     * (by then the control plane may have moved the lease), and starts again once it reads that the lease is still its
+     * own.
+     */
+    @Test
+    void aFenceUnreadableForTheSelfFenceWindowStopsTheContainerUntilTheLeaseIsReadAgain() throws Exception {
+        Volumes selfFencing = new Volumes(UUID.randomUUID(), rclone, dir.resolve("self-fencing-state"),
+                Duration.ofSeconds(4), () -> { }, () -> { });
+        ReconcilePass pass = new ReconcilePass(new HostContainers(docker, "hp-" + app), new DockerActions(docker,
+                SecretSealing.newKey()), selfFencing.leases());
+        HostVolume volume = volume(HostVolume.SHARED, 1);
+        ContainerSpec notes = notes(volume);
+        pass.run(List.of(notes), List.of(volume));
+        HostVolume cutOff = TestCloud.unreachable(volume);
+        assertThat(pass.run(List.of(notes), List.of(cutOff))).isEmpty();
+        assertThat(state(notes).getRunning()).as("within the window: a network blip").isTrue();
+
+        Thread.sleep(4_100);
+        List<Outcome> outcomes = pass.run(List.of(notes), List.of(cutOff));
+
+        assertThat(state(notes).getRunning()).as(Outcome.summary(outcomes)).isFalse();
+        assertThat(Outcome.summary(outcomes)).contains(notes.containerName() + ": lease of " + volume.key()
+                + " is unknown: its fence has not been read since ").contains("(self-fenced): stopped");
+        assertThat(pass.run(List.of(notes), List.of(volume))).as("the fence still holds this host's epoch")
+                .allMatch(Outcome::succeeded);
+        assertThat(state(notes).getRunning()).isTrue();
+        selfFencing.close();
+    }
 }
