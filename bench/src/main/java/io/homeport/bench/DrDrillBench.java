@@ -79,7 +79,7 @@ public final class DrDrillBench {
         Counted sharedLast = DisasterDrill.lastWrittenBy(writers.get(SHARED).writer(),
                 drill.sharedCounterInTheCloud());
         Counted syncedLast = DisasterDrill.lastWrittenBy(writers.get(SYNCED).writer(),
-                from.localVolume(SYNCED, "data").resolve("counter"));
+                from.localVolume(SYNCED, "data").resolve("counts"));
         long sharedLost = drill.carried(from, drill.other(from), SHARED, sharedLast).lost();
         long syncedLost = drill.carried(from, drill.other(from), SYNCED, syncedLast).lost();
         return new Phase("planned evacuation", Double.NaN, seconds(called, serving), sharedLost, syncedLost);

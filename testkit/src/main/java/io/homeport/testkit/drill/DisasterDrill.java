@@ -17,6 +17,7 @@ import io.homeport.testkit.CloudflareApiStandIn;
 import io.homeport.testkit.DockerEngine;
 import io.homeport.testkit.EventReader;
 import io.homeport.testkit.ExtraDockerEngine;
+import io.homeport.testkit.Fuse;
 import io.homeport.testkit.LocalImages;
 import io.homeport.testkit.SftpCloud;
 import io.restassured.http.ContentType;
@@ -41,8 +42,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
  * count into a file once a second and serve it over HTTP, exposed by DockFlare labels: {@link #SHARED} on a
  * {@code shared} volume, {@link #SYNCED} on a {@code local-synced} one. They start on host A.
  *
- * <p>Each counter line is {@code <container hostname> <n>}, and an app continues from the last line it finds, so the
- * values one container wrote and the next one carried show what a move lost.
+ * <p>Each count is a file of its own, {@code /data/counts/<n>.<container hostname>} holding {@code <hostname> <n>},
+ * written once (two containers never write the same file):
+ * a file appended to every second never settles long enough for a mount's write-back to upload it. An app goes on
+ * from the highest count it finds, so the values one container wrote and the next one carried show what a move
+ * lost.
  */
 public final class DisasterDrill implements AutoCloseable {
 
@@ -105,6 +109,7 @@ public final class DisasterDrill implements AutoCloseable {
     }
 
     private void startAll(Path repositoryRoot, DockerClient docker) throws Exception {
+        Fuse.require(); // each host mounts the shared remote
         LocalImages.busybox(docker);
         LocalImages.cloudflaredStandIn(docker);
         cloud = SftpCloud.serveToTestHosts(home.resolve("cloud"));
@@ -185,9 +190,9 @@ public final class DisasterDrill implements AutoCloseable {
         return app + "." + zone;
     }
 
-    /** The shared volume's counter file, as the cloud holds it. */
+    /** The shared volume's counts, as the cloud holds them. */
     public Path sharedCounterInTheCloud() {
-        return sharedVolumeInTheCloud().resolve("counter");
+        return sharedVolumeInTheCloud().resolve("counts");
     }
 
     /** A file seeded into the shared volume before the app first ran, as the cloud holds it. */
@@ -201,12 +206,13 @@ public final class DisasterDrill implements AutoCloseable {
 
     // --- the apps ---
 
-    /** A counter that goes on from the last line it finds, and a web server for its file on port 8080. */
+    /** A counter that goes on from the highest count it finds, and a web server for the volume on port 8080. */
     private void deploy(String app, String mode) {
         String spec = "name: " + app + "\nimage: " + LocalImages.BUSYBOX + "\n"
-                + "command: [sh, -c, 'trap \"exit 0\" TERM; i=0; if [ -f /data/counter ]; then"
-                + " while read h n; do i=$n; done < /data/counter; fi; httpd -p 8080 -h /data;"
-                + " while true; do i=$((i+1)); echo \"$HOSTNAME $i\" >> /data/counter; sleep 1; done']\n"
+                + "command: [sh, -c, 'trap \"exit 0\" TERM; i=0; mkdir -p /data/counts;"
+                + " for f in $(ls /data/counts); do n=${f%%.*}; if [ $n -gt $i ]; then i=$n; fi; done;"
+                + " echo $HOSTNAME > /data/index.html; httpd -p 8080 -h /data;"
+                + " while true; do i=$((i+1)); echo \"$HOSTNAME $i\" > /data/counts/$i.$HOSTNAME; sleep 1; done']\n"
                 + "volumes: [{name: data, mode: " + mode + ", mountPath: /data}]\n"
                 + "network: {name: homeport-tunnel, aliases: [" + app + "]}\n"
                 + "failover: auto\n"
@@ -226,19 +232,29 @@ public final class DisasterDrill implements AutoCloseable {
 
     // --- counters ---
 
-    /** The app's counter lines as its container on {@code host} reads them; empty when it does not run there. */
+    /**
+     * The app's counts, {@code [writer, n]} by n, as its container on {@code host} reads them; empty when it does not
+     * run there.
+     */
     public List<String[]> lines(DrillHost host, String app) {
-        return host.execIn(container(app), "cat", "/data/counter")
+        return host.execIn(container(app), "sh", "-c", "cat /data/counts/* 2>/dev/null; true")
                 .map(bytes -> parse(new String(bytes, StandardCharsets.UTF_8))).orElse(List.of());
     }
 
-    /** Counter lines from a file as this machine reads it. */
-    public static List<String[]> lines(Path counter) throws Exception {
-        return parse(Files.readString(counter));
+    /** The counts in a directory as this machine reads it, by n. */
+    public static List<String[]> lines(Path counts) throws Exception {
+        StringBuilder text = new StringBuilder();
+        try (var files = Files.list(counts)) {
+            for (Path file : files.toList()) {
+                text.append(Files.readString(file)).append('\n');
+            }
+        }
+        return parse(text.toString());
     }
 
     private static List<String[]> parse(String text) {
-        return text.lines().map(line -> line.split(" ")).filter(fields -> fields.length == 2).toList();
+        return text.lines().map(line -> line.split(" ")).filter(fields -> fields.length == 2)
+                .sorted(java.util.Comparator.comparingLong(fields -> Long.parseLong(fields[1]))).toList();
     }
 
     public Counted lastValue(DrillHost host, String app) {
@@ -254,7 +270,7 @@ public final class DisasterDrill implements AutoCloseable {
         return Map.of(SHARED, lastValue(host, SHARED), SYNCED, lastValue(host, SYNCED));
     }
 
-    /** The last value {@code writer} wrote into a counter file, as this machine reads the file. */
+    /** The last value {@code writer} wrote into a counts directory, as this machine reads it. */
     public static Counted lastWrittenBy(String writer, Path counter) throws Exception {
         long last = lines(counter).stream().filter(fields -> fields[0].equals(writer))
                 .mapToLong(fields -> Long.parseLong(fields[1])).max().orElseThrow();
@@ -305,7 +321,7 @@ public final class DisasterDrill implements AutoCloseable {
                     .until(() -> host.runs(container(app))
                             && cnameOf(hostname(app)).equals(tunnelId + ".cfargotunnel.com")
                             && ingressHas(tunnelId, hostname(app), "http://" + app + ":8080")
-                            && host.execIn(connector, "wget", "-q", "-O", "-", "http://" + app + ":8080/counter")
+                            && host.execIn(connector, "wget", "-q", "-O", "-", "http://" + app + ":8080/")
                                     .isPresent());
         }
         return Instant.now();
