@@ -1,12 +1,15 @@
 package io.homeport.agent.command;
 
+import static io.homeport.agent.command.RcloneCommand.LIVE_SOURCE;
+import static io.homeport.agent.command.RcloneCommand.PROGRESS;
+import static io.homeport.agent.command.RcloneCommand.argv;
+
 import io.homeport.agent.protocol.Commands;
 import io.homeport.agent.protocol.Frame;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,7 +52,7 @@ final class BackupCommands {
         try (ScratchDirectory scratch = new ScratchDirectory()) {
             refuseIfHoldsFiles(id, destination, scratch.file("existing.md5"));
             AtomicReference<Frame.Progress> copied = new AtomicReference<>();
-            rclone.run(id, "copy", tracked("copy", source, destination, RcloneCommand.LIVE_SOURCE), step -> {
+            rclone.run(id, "copy", argv(PROGRESS, "copy", source, destination, LIVE_SOURCE), step -> {
                 copied.set(step);
                 progress.accept(step);
             });
@@ -74,7 +77,7 @@ final class BackupCommands {
         for (int round = 1; ; round++) {
             Path combined = scratch.file("check-" + round + ".txt");
             try {
-                rclone.run(id, "check", tracked("check", source, destination, "--one-way", "--combined",
+                rclone.run(id, "check", argv(PROGRESS, "check", source, destination, "--one-way", "--combined",
                         combined.toString()), progress);
                 return ChecksumReport.read("");
             } catch (CommandFailure failed) {
@@ -86,7 +89,7 @@ final class BackupCommands {
                     return differences;
                 }
             }
-            rclone.run(id, "sync", tracked("sync", source, destination, RcloneCommand.LIVE_SOURCE), progress);
+            rclone.run(id, "sync", argv(PROGRESS, "sync", source, destination, LIVE_SOURCE), progress);
         }
     }
 
@@ -123,7 +126,7 @@ final class BackupCommands {
                         + destination + " was left as it was: " + backedUp.problems());
             }
             createDirectories(destination);
-            rclone.run(id, "sync", tracked("sync", backup, destination.toString(), "--checksum"), progress);
+            rclone.run(id, "sync", argv(PROGRESS, "sync", backup, destination.toString(), "--checksum"), progress);
             ChecksumReport restored = compare(id, sums, destination.toString(), scratch, progress);
             if (!restored.intact()) {
                 throw new CommandFailure(Frame.Failure.FAILED, "the restored copy in " + destination
@@ -177,7 +180,8 @@ final class BackupCommands {
         Optional<String> compared;
         try {
             compared = rclone.runUnlessMissing(id, "checksum",
-                    tracked("checksum", "md5", sums.toString(), tree, "--combined", combined.toString()), progress);
+                    argv(PROGRESS, "checksum", "md5", sums.toString(), tree, "--combined", combined.toString()),
+                    progress);
         } catch (CommandFailure failed) {
             ChecksumReport report = ChecksumReport.read(readIfWritten(combined));
             if (report.intact()) {
@@ -189,13 +193,6 @@ final class BackupCommands {
             throw new CommandFailure(Frame.Failure.NOT_FOUND, "nothing at " + tree);
         }
         return ChecksumReport.read(readIfWritten(combined));
-    }
-
-    /** rclone's arguments with {@link RcloneCommand#PROGRESS}, for the steps that take long. */
-    private static List<String> tracked(String... arguments) {
-        List<String> argv = new ArrayList<>(List.of(arguments));
-        argv.addAll(RcloneCommand.PROGRESS);
-        return argv;
     }
 
     private static Path hostDirectory(Map<String, String> args, String name) {

@@ -36,6 +36,13 @@ public final class RcloneCommand implements AutoCloseable {
             "--low-level-retries", "1");
     /** For transfers: a connection is given up after 5 s and a transfer that stalls for 30 s fails. */
     public static final List<String> BOUNDED = List.of("--contimeout", "5s", "--timeout", "30s");
+
+    /** rclone's {@code arguments} followed by a set of {@code flags} ({@link #PROGRESS}, {@link #FAIL_FAST} ...). */
+    public static List<String> argv(List<String> flags, String... arguments) {
+        List<String> argv = new ArrayList<>(List.of(arguments));
+        argv.addAll(flags);
+        return argv;
+    }
     /** Flags for JSON log lines and a stats line every second, which {@link RcloneOutput} turns into progress. */
     public static final List<String> PROGRESS = List.of("--use-json-log", "--stats", "1s", "--stats-log-level",
             "NOTICE");

@@ -1,8 +1,10 @@
 package io.homeport.agent.volume;
 
+import static io.homeport.agent.command.RcloneCommand.FAIL_FAST;
+import static io.homeport.agent.command.RcloneCommand.argv;
+
 import io.homeport.agent.command.CommandFailure;
 import io.homeport.agent.command.RcloneCommand;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,18 +28,12 @@ public final class Fence {
      * @throws IllegalArgumentException when the file does not hold a fence
      */
     public FenceRecord read(String path) throws InterruptedException {
-        return rclone.runUnlessMissing(null, "cat", arguments("cat", path), progress -> { })
+        return rclone.runUnlessMissing(null, "cat", argv(FAIL_FAST, "-q", "cat", path), progress -> { })
                 .map(FenceRecord::parse).orElse(FenceRecord.NONE);
     }
 
     /** Replaces the fence at {@code path} with {@code record}. */
     public void write(String path, FenceRecord record) throws InterruptedException {
-        rclone.run(null, "rcat", arguments("rcat", path), record.text(), progress -> { });
-    }
-
-    private static List<String> arguments(String operation, String path) {
-        List<String> argv = new ArrayList<>(List.of("-q", operation, path));
-        argv.addAll(RcloneCommand.FAIL_FAST);
-        return argv;
+        rclone.run(null, "rcat", argv(FAIL_FAST, "-q", "rcat", path), record.text(), progress -> { });
     }
 }

@@ -1,5 +1,9 @@
 package io.homeport.agent.volume;
 
+import static io.homeport.agent.command.RcloneCommand.BOUNDED;
+import static io.homeport.agent.command.RcloneCommand.LIVE_SOURCE;
+import static io.homeport.agent.command.RcloneCommand.argv;
+
 import io.homeport.agent.command.RcloneCommand;
 import io.homeport.agent.protocol.HostVolume;
 import java.io.IOException;
@@ -9,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -37,7 +40,7 @@ public final class VolumeCopies {
      */
     public String restore(HostVolume volume) throws InterruptedException {
         createDirectory(volume);
-        return rclone.runUnlessMissing(null, "sync", bounded("sync", volume.remote(), volume.path(),
+        return rclone.runUnlessMissing(null, "sync", argv(BOUNDED, "sync", volume.remote(), volume.path(),
                 "--create-empty-src-dirs", "-q"), progress -> { })
                 .map(done -> "restored from " + volume.remote())
                 .orElse("no synced copy yet at " + volume.remote());
@@ -45,15 +48,9 @@ public final class VolumeCopies {
 
     /** Makes the remote copy level with the local directory, keeping what it replaces under {@code replaced}. */
     public void sync(HostVolume volume, Instant at) throws InterruptedException {
-        rclone.run(null, "sync", bounded("sync", volume.path(), volume.remote(), "--backup-dir",
-                backupDir(volume.replaced(), at), "--create-empty-src-dirs", RcloneCommand.LIVE_SOURCE, "-q"),
+        rclone.run(null, "sync", argv(BOUNDED, "sync", volume.path(), volume.remote(), "--backup-dir",
+                backupDir(volume.replaced(), at), "--create-empty-src-dirs", LIVE_SOURCE, "-q"),
                 progress -> { });
-    }
-
-    private static List<String> bounded(String... arguments) {
-        List<String> argv = new ArrayList<>(List.of(arguments));
-        argv.addAll(RcloneCommand.BOUNDED);
-        return argv;
     }
 
     /** {@code replaced/2026-11-26T04-00-00Z}: one directory per sync, in UTC, sorted by time. */
