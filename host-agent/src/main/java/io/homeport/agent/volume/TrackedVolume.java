@@ -140,10 +140,19 @@ final class TrackedVolume {
         return desired && volume.localSynced() && !now.isBefore(nextSyncAt);
     }
 
-    /** The next scheduled sync is one interval from {@code now}. */
-    void scheduleSync(Instant now) {
+    /**
+     * A sync begins {@code now}: the next is due one interval after this one was due, so that syncs keep their rate
+     * however long each takes (a sync that overran the interval is followed at once). A sync not yet due (e.g. after
+     * a graceful stop) starts the period anew from {@code now}.
+     *
+     * @return when this sync was due: {@code now} for one not yet due
+     */
+    Instant scheduleSync(Instant now) {
         int interval = volume.syncIntervalSeconds();
-        nextSyncAt = interval > 0 ? now.plusSeconds(interval) : Instant.MAX;
+        Instant due = nextSyncAt.isAfter(now) ? now : nextSyncAt;
+        Instant next = due.plusSeconds(interval);
+        nextSyncAt = interval <= 0 ? Instant.MAX : next.isAfter(now) ? next : now;
+        return due;
     }
 
     /** Schedules the first sync one interval from {@code now}, unless one is scheduled already. */

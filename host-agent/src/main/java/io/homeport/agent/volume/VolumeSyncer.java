@@ -16,7 +16,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Syncs each held {@code local-synced} volume to its remote every {@code syncIntervalSeconds}, and once more soon
+ * Syncs each held {@code local-synced} volume to its remote every {@code syncIntervalSeconds} (at a fixed rate: the
+ * data at risk is that written since the last sync began, at most one interval and one sync long), and once more soon
  * after a graceful stop of a container using it. Before every sync it reads the fence: a stale lease (another host
  * took the volume) means this host's data must never again overwrite the remote, so it does not sync and asks for a
  * reconcile pass, which stops the containers; an unreadable fence skips the round. Data not of this host's current
@@ -25,7 +26,7 @@ import java.util.logging.Logger;
 final class VolumeSyncer implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(VolumeSyncer.class.getName());
-    private static final long TICK_MILLIS = 1000;
+    private static final long TICK_MILLIS = 250;
 
     private final VolumeRegistry registry;
     private final Fence fence;
@@ -98,7 +99,7 @@ final class VolumeSyncer implements AutoCloseable {
     boolean sync(TrackedVolume tracked) throws InterruptedException {
         tracked.lock().lockInterruptibly();
         try {
-            tracked.scheduleSync(clock.instant());
+            Instant due = tracked.scheduleSync(clock.instant());
             HostVolume volume = tracked.volume();
             if (!volume.localSynced() || !takeover.current(volume)) {
                 return false;
@@ -115,7 +116,10 @@ final class VolumeSyncer implements AutoCloseable {
             Instant at = clock.instant();
             try {
                 copies.sync(volume, at);
-                tracked.synced(at, clock.instant(), true, null);
+                Instant done = clock.instant();
+                tracked.synced(at, done, true, null);
+                LOG.info(() -> "Synced volume " + volume.key() + " in " + Duration.between(at, done).toMillis()
+                        + " ms, " + Duration.between(due, done).toMillis() + " ms after it was due");
                 return true;
             } catch (CommandFailure e) {
                 LOG.warning(() -> "Syncing volume " + volume.key() + " failed: " + TrackedVolume.firstLine(

@@ -21,6 +21,7 @@ import io.homeport.testkit.Fuse;
 import io.homeport.testkit.LocalImages;
 import io.homeport.testkit.SftpCloud;
 import io.restassured.http.ContentType;
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -200,6 +201,12 @@ public final class DisasterDrill implements AutoCloseable {
         return sharedVolumeInTheCloud().resolve("seed").resolve("blob.bin");
     }
 
+    /** The {@code local-synced} volume's counts, as its synced copy in the cloud holds them. */
+    public Path syncedCounterInTheCloud() {
+        return cloud.directory().resolve("synced").resolve(SYNCED).resolve("data").resolve("current")
+                .resolve("counts");
+    }
+
     private Path sharedVolumeInTheCloud() {
         return cloud.directory().resolve("apps").resolve(SHARED).resolve("data");
     }
@@ -270,11 +277,16 @@ public final class DisasterDrill implements AutoCloseable {
         return Map.of(SHARED, lastValue(host, SHARED), SYNCED, lastValue(host, SYNCED));
     }
 
-    /** The last value {@code writer} wrote into a counts directory, as this machine reads it. */
-    public static Counted lastWrittenBy(String writer, Path counter) throws Exception {
-        long last = lines(counter).stream().filter(fields -> fields[0].equals(writer))
-                .mapToLong(fields -> Long.parseLong(fields[1])).max().orElseThrow();
-        return new Counted(writer, last);
+    /**
+     * The last value {@code writer} wrote into a counts directory, as this machine reads it: from the files' names,
+     * {@code <n>.<writer>}, so that a file still being uploaded (under another name) is not counted.
+     */
+    public static Counted lastWrittenBy(String writer, Path counts) throws IOException {
+        try (var files = Files.list(counts)) {
+            return new Counted(writer, files.map(file -> file.getFileName().toString().split("\\.", 2))
+                    .filter(name -> name.length == 2 && name[1].equals(writer) && name[0].matches("\\d+"))
+                    .mapToLong(name -> Long.parseLong(name[0])).max().orElse(0));
+        }
     }
 
     public void awaitCounting(DrillHost host, String app, int values) {

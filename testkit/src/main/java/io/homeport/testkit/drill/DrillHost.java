@@ -20,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One host of the disaster-recovery drill ({@link DisasterDrill}), on this machine: an isolated engine (testkit
@@ -130,6 +132,19 @@ public final class DrillHost implements AutoCloseable {
     public long connections() throws IOException {
         try (var lines = Files.lines(agent.logFile(), StandardCharsets.ISO_8859_1)) {
             return lines.filter(line -> line.contains("Connected to the hub")).count();
+        }
+    }
+
+    /**
+     * The longest a sync of the volume took to finish, counted from when it was due, from the agent's log: the data
+     * at risk on a {@code local-synced} volume is that of one sync interval and this.
+     */
+    public Duration longestSyncOf(String app, String volume) throws IOException {
+        Pattern synced = Pattern.compile("Synced volume " + Pattern.quote(app + "/" + volume)
+                + " in \\d+ ms, (\\d+) ms after it was due");
+        try (var lines = Files.lines(agent.logFile(), StandardCharsets.ISO_8859_1)) {
+            return Duration.ofMillis(lines.map(synced::matcher).filter(Matcher::find)
+                    .mapToLong(matcher -> Long.parseLong(matcher.group(1))).max().orElse(0));
         }
     }
 
