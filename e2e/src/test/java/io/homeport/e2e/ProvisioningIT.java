@@ -65,38 +65,18 @@ class ProvisioningIT {
         DockerEngine.require(DockerClients.connect(DockerClients.DEFAULT_HOST)); // what the launcher's e2e needs
         host = TestHosts.boot("prov-1");
         key = SshServer.generateKeyPair();
-        // a fresh server as hosters hand them out: a sudo user that logs in with a password or a key
-        host.exec("useradd", "--create-home", "--shell", "/bin/bash", "--groups", "sudo", "admin").orThrow();
-        host.exec("sh", "-c", "echo 'admin:correct horse battery staple' | chpasswd").orThrow();
-        host.writeFile("/etc/sudoers.d/admin", "admin ALL=(ALL) NOPASSWD:ALL\n", 0440);
-        host.exec("install", "-d", "-m", "0700", "-o", "admin", "-g", "admin", "/home/admin/.ssh").orThrow();
-        host.writeFile("/home/admin/.ssh/authorized_keys", key.publicKey() + "\n", 0600);
-        host.exec("chown", "admin:admin", "/home/admin/.ssh/authorized_keys").orThrow();
+        FreshServers.withSudoUser(host, key);
 
         tailscale = TailscaleApiStandIn.withApiKey(TAILSCALE_API_KEY);
         Path home = Files.createTempDirectory("homeport-provisioning-e2e");
-        Path siteVariables = home.resolve("site.yml");
-        Files.writeString(siteVariables, String.join("\n",
-                "# the test host has no route to a mirror: its packages come from the image's apt cache",
-                "homeport_apt_update_cache: false",
-                "homeport_docker_package_source: distribution",
-                "homeport_tailscale_install: false",
-                "homeport_agent_environment:",
-                "  HOMEPORT_AGENT_HEARTBEAT: PT1S",
-                "  HOMEPORT_AGENT_SNAPSHOT: PT2S", ""));
         ControlPlane.Ports ports = ControlPlane.Ports.free();
         controlPlane = new ControlPlane(home.resolve("control-plane"), Path.of(".."), ports);
         controlPlane.startInfrastructure();
-        int gatewayPort = URI.create(controlPlane.url(Service.API_GATEWAY)).getPort();
         controlPlane.startServices(List.of(Service.values()), Map.of(
                 // the test host reaches this machine only over its own link
                 Service.API_GATEWAY, Map.of("HOMEPORT_HTTP_HOST", "0.0.0.0"),
-                Service.PROVISIONER, Map.of(
-                        "HOMEPORT_PROVISIONER_AGENT_GATEWAY_URL", "http://" + host.gatewayAddress() + ":" + gatewayPort,
-                        "HOMEPORT_PROVISIONER_ANSIBLE_SITE_VARIABLES", siteVariables.toString(),
-                        "HOMEPORT_PROVISIONER_TAILSCALE_API_URL", tailscale.url().toString(),
-                        "HOMEPORT_PROVISIONER_TAILSCALE_API_KEY", TAILSCALE_API_KEY,
-                        "HOMEPORT_PROVISIONER_LIVENESS_HEARTBEAT_INTERVAL", "1s")));
+                Service.PROVISIONER, FreshServers.provisionerEnvironment(home, host, controlPlane, tailscale,
+                        TAILSCALE_API_KEY)));
         admin = controlPlane.auth().token("e2e-admin", List.of("admin"), Duration.ofHours(1));
         gateway = controlPlane.url(Service.API_GATEWAY);
     }

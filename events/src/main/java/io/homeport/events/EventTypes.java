@@ -27,6 +27,8 @@ import io.homeport.events.host.HostEnrollmentKeyIssued;
 import io.homeport.events.host.HostLost;
 import io.homeport.events.host.HostOnline;
 import io.homeport.events.host.HostRegistered;
+import io.homeport.events.host.HostReplaced;
+import io.homeport.events.host.HostReplacementProgressed;
 import io.homeport.events.host.HostSuspect;
 import io.homeport.events.tunnel.ExposureRejected;
 import io.homeport.events.tunnel.RouteConflict;
@@ -70,6 +72,11 @@ public final class EventTypes {
             new EventType<>("io.homeport.host.provisioning.failed.v1", Topics.HOSTS, HostProvisioningFailed.class);
     public static final EventType<HostDecommissioned> HOST_DECOMMISSIONED =
             new EventType<>("io.homeport.host.decommissioned.v1", Topics.HOSTS, HostDecommissioned.class);
+    public static final EventType<HostReplaced> HOST_REPLACED =
+            new EventType<>("io.homeport.host.replaced.v1", Topics.HOSTS, HostReplaced.class);
+    public static final EventType<HostReplacementProgressed> HOST_REPLACEMENT_PROGRESSED =
+            new EventType<>("io.homeport.host.replacement.progressed.v1", Topics.HOSTS,
+                    HostReplacementProgressed.class);
     public static final EventType<HostOnline> HOST_ONLINE =
             new EventType<>("io.homeport.host.online.v1", Topics.HOSTS, HostOnline.class);
     public static final EventType<HostSuspect> HOST_SUSPECT =
@@ -155,7 +162,7 @@ public final class EventTypes {
 
     public static final List<EventType<?>> ALL = List.of(HOST_REGISTERED, HOST_ADOPTED, HOST_ONLINE, HOST_SUSPECT,
             HOST_LOST, HOST_ENROLLMENT_KEY_ISSUED, HOST_PROVISIONING_STARTED, HOST_PROVISIONING_STEP, HOST_PROVISIONED,
-            HOST_PROVISIONING_FAILED, HOST_DECOMMISSIONED, AGENT_DESIRED_STATE,
+            HOST_PROVISIONING_FAILED, HOST_DECOMMISSIONED, HOST_REPLACED, HOST_REPLACEMENT_PROGRESSED, AGENT_DESIRED_STATE,
             AGENT_CONNECTED, AGENT_DISCONNECTED, AGENT_HEARTBEAT, AGENT_REPORTED, AGENT_COMMAND_REQUESTED,
             AGENT_COMMAND_PROGRESS, AGENT_COMMAND_COMPLETED, DEPLOYMENT_STARTED, DEPLOYMENT_SUCCEEDED,
             DEPLOYMENT_FAILED, DEPLOYMENT_ROLLED_BACK, APP_FAILOVER_STARTED, APP_MOVED, APP_FAILOVER_STRANDED,

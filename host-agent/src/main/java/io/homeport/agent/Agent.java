@@ -98,6 +98,8 @@ public final class Agent implements AutoCloseable {
     private String lastHeldSummary;
     private volatile Credential credential;
     private volatile Frame.Desired desired;
+    /** The hub retired this agent ({@link #retire}). */
+    private volatile boolean retired;
     private volatile WebSocket socket;
     private volatile long lastHeardNanos;
     /**
@@ -286,6 +288,22 @@ public final class Agent implements AutoCloseable {
         return true;
     }
 
+    /**
+     * The hub retired this agent: its host was replaced or decommissioned, and what ran here runs elsewhere now. Every container Homeport placed here is stopped and removed (volumes stay on disk; a volume
+     * whose lease moved is never synced again), and the host keeps that empty desired state: the hub gives it no
+     * other. The agent keeps dialing, so the refusal is applied again after every restart.
+     */
+    private void retire(String reason) {
+        if (!retired) {
+            retired = true;
+            LOG.severe("The hub refused this agent: " + reason + ". Stopping every container Homeport placed on this "
+                    + "host; enroll the agent anew to use the host again");
+        }
+        Frame.Desired none = new Frame.Desired(Long.MAX_VALUE, List.of(), List.of());
+        desired = none;
+        reconciler.submit(() -> apply(none));
+    }
+
     /** Queues a pass over the last desired state: to heal drift, re-check leases, or after a lease went stale. */
     private void reconcileNow() {
         if (desired != null && passQueued.compareAndSet(false, true)) {
@@ -433,6 +451,9 @@ public final class Agent implements AutoCloseable {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            if (statusCode == Frames.CLOSE_RETIRED) {
+                retire(reason);
+            }
             if (webSocket == socket) {
                 LOG.warning("The hub closed the connection (" + statusCode + " " + reason + "); redialing");
                 redial();

@@ -118,6 +118,25 @@ public final class TestHost implements AutoCloseable {
         });
     }
 
+    /**
+     * Copies {@code image} from this machine's engine into the host's, which must be running (there is no registry
+     * to pull from).
+     */
+    public void copyImage(String image) {
+        try {
+            Path archive = Files.createTempFile("homeport-image", ".tar");
+            try {
+                LocalCommand.run(Duration.ofMinutes(2), "docker", "save", "-o", archive.toString(), image).orThrow();
+                copyIn(archive, "/tmp/homeport-image.tar");
+                exec(Duration.ofMinutes(2), "docker", "load", "-i", "/tmp/homeport-image.tar").orThrow();
+            } finally {
+                Files.deleteIfExists(archive);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Writes {@code content} to the file {@code to} inside the host with the given mode (e.g. {@code 0600}). */
     public void writeFile(String to, String content, int mode) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);

@@ -13,6 +13,11 @@ public final class Frames {
 
     /** The protocol version this code speaks; agents announce theirs in {@link Frame.Hello}. */
     public static final int PROTOCOL_VERSION = 1;
+    /**
+     * The WebSocket close code for an agent whose host was replaced or decommissioned (its credential is revoked for
+     * good): it must stop everything Homeport placed on the host, and never gets a desired state again.
+     */
+    public static final int CLOSE_RETIRED = 4410;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())

@@ -55,10 +55,16 @@ public class AgentHubSocket {
     @OnOpen
     public void open(WebSocketConnection connection) {
         Instant at = Instant.now();
-        Optional<UUID> host = bearer(connection).flatMap(enrollment::hostOf);
+        Optional<String> credential = bearer(connection);
+        Optional<UUID> host = credential.flatMap(enrollment::hostOf);
         if (host.isEmpty()) {
-            connection.closeAndAwait(new CloseReason(UNAUTHORIZED, "a valid agent credential is required"));
-            audit(connection, Actor.ANONYMOUS, UNAUTHORIZED, at);
+            // the agent of a replaced or decommissioned host is told so: it stops what it runs, which runs elsewhere
+            boolean retired = credential.map(enrollment::retired).orElse(false);
+            int code = retired ? Frames.CLOSE_RETIRED : UNAUTHORIZED;
+            connection.closeAndAwait(new CloseReason(code, retired
+                    ? "this host was replaced or decommissioned: its agent is retired"
+                    : "a valid agent credential is required"));
+            audit(connection, Actor.ANONYMOUS, code, at);
             return;
         }
         audit(connection, Actor.host(host.get()), 101, at);

@@ -4,6 +4,7 @@ import io.homeport.api.hosts.HostRegistration;
 import io.homeport.api.hosts.HostView;
 import io.homeport.api.hosts.PreflightView;
 import io.homeport.api.hosts.ProvisioningRunView;
+import io.homeport.api.hosts.ReplacementView;
 import io.smallrye.mutiny.Multi;
 import io.homeport.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,10 +27,13 @@ public class ProvisionerClient {
 
     private final ProvisionerRestClient rest;
     private final ProvisioningRestClient provisioning;
+    private final ProvisionerReplacementRestClient replacements;
 
-    ProvisionerClient(@RestClient ProvisionerRestClient rest, @RestClient ProvisioningRestClient provisioning) {
+    ProvisionerClient(@RestClient ProvisionerRestClient rest, @RestClient ProvisioningRestClient provisioning,
+            @RestClient ProvisionerReplacementRestClient replacements) {
         this.rest = rest;
         this.provisioning = provisioning;
+        this.replacements = replacements;
     }
 
     /** Not retried: a registration that timed out may have been applied. */
@@ -94,6 +98,27 @@ public class ProvisionerClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
     public RestResponse<ProvisioningRunView> cancelProvisioning(UUID hostId, UUID runId) {
         return provisioning.cancel(hostId, runId);
+    }
+
+    /** Not retried: a call that timed out may have registered the new server and started the run. */
+    @Timeout(10_000)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public RestResponse<ReplacementView> replace(UUID hostId, HostRegistration server) {
+        return replacements.replace(hostId, server);
+    }
+
+    @Timeout(5_000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public List<ReplacementView> replacements(UUID hostId) {
+        return replacements.list(hostId);
+    }
+
+    @Timeout(5_000)
+    @Retry(maxRetries = 2, delay = 200, abortOn = ProblemException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5_000, skipOn = ProblemException.class)
+    public ReplacementView replacement(UUID hostId, UUID replacementId) {
+        return replacements.get(hostId, replacementId);
     }
 
     /**

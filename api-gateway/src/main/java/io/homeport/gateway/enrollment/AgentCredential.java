@@ -32,4 +32,7 @@ public class AgentCredential extends PanacheEntityBase {
 
     @Column(name = "revoked_at")
     public Instant revokedAt;
+
+    /** Revoked because its host was replaced or decommissioned: its agent is told to stop everything. */
+    public boolean retired;
 }

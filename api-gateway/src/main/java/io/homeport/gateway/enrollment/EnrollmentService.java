@@ -3,6 +3,7 @@ package io.homeport.gateway.enrollment;
 import io.homeport.events.EventTypes;
 import io.homeport.events.host.HostAdopted;
 import io.homeport.events.host.HostDecommissioned;
+import io.homeport.events.host.HostReplaced;
 import io.homeport.events.host.HostEnrollmentKeyIssued;
 import io.homeport.gateway.security.Validity;
 import io.homeport.platform.outbox.Outbox;
@@ -121,11 +122,21 @@ public class EnrollmentService {
     /** A decommissioned host's agent may never connect again: its credentials and unused keys are revoked. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void decommissioned(HostDecommissioned host) {
-        int credentials = revokeCredentials(host.hostId());
-        int keys = EnrollmentKey.update("revokedAt = ?1 where hostId = ?2 and revokedAt is null", now(),
-                host.hostId());
-        LOG.infof("Host %s decommissioned: %d agent credential(s) and %d enrollment key(s) revoked", host.hostId(),
-                credentials, keys);
+        retire(host.hostId(), "decommissioned");
+    }
+
+    /** Nor may a replaced host's: if it comes back, it is refused (and stops what it ran). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void replaced(HostReplaced host) {
+        retire(host.hostId(), "replaced by host " + host.replacedBy());
+    }
+
+    private void retire(UUID hostId, String why) {
+        int credentials = revokeCredentials(hostId);
+        AgentCredential.update("retired = true where hostId = ?1", hostId);
+        int keys = EnrollmentKey.update("revokedAt = ?1 where hostId = ?2 and revokedAt is null", now(), hostId);
+        LOG.infof("Host %s %s: %d agent credential(s) and %d enrollment key(s) revoked", hostId, why, credentials,
+                keys);
     }
 
     /**
@@ -173,6 +184,12 @@ public class EnrollmentService {
     public Optional<UUID> hostOf(String credential) {
         return AgentCredential.<AgentCredential>find("credentialHash = ?1 and revokedAt is null",
                 SecretTokens.hash(credential)).firstResultOptional().map(c -> c.hostId);
+    }
+
+    /** Whether this is the credential of a host that was replaced or decommissioned, not merely an unknown one. */
+    @Transactional
+    public boolean retired(String credential) {
+        return AgentCredential.count("credentialHash = ?1 and retired = true", SecretTokens.hash(credential)) > 0;
     }
 
     /** Revokes every credential of a host; its agent must enroll again. */

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.homeport.agent.protocol.ContainerSpec;
 import io.homeport.agent.protocol.Frame;
+import io.homeport.agent.protocol.Frames;
 import io.homeport.agent.protocol.HostVolume;
 import io.homeport.agent.protocol.MountHealth;
 import io.homeport.agent.protocol.PullPolicy;
@@ -14,6 +15,7 @@ import io.homeport.events.EventTypes;
 import io.homeport.events.Topics;
 import io.homeport.events.agent.AgentDesiredState;
 import io.homeport.events.agent.AgentReported;
+import io.homeport.events.host.HostReplaced;
 import io.homeport.gateway.agenthub.HubAgents.Agent;
 import io.homeport.gateway.audit.AuditLog;
 import io.homeport.gateway.enrollment.EnrollmentService;
@@ -188,6 +190,25 @@ class AgentHubTest {
         }
         try (AgentLink again = agents().open(a.credential())) {
             assertThat(again.closed(WAIT).code()).isEqualTo(AgentHubSocket.UNAUTHORIZED);
+        }
+    }
+
+    @Test
+    void aReplacedHostsAgentIsRetiredAtOnceAndWheneverItDialsAgain() {
+        Agent a = enrolled();
+        try (AgentLink link = connect(a); EventWriter writer = new EventWriter(broker.bootstrapServers())) {
+            writer.publish(Topics.HOSTS, EventCodec.create(EventTypes.HOST_REPLACED,
+                    URI.create("/homeport/provisioner"), a.hostId().toString(), new HostReplaced(a.hostId(), "old",
+                            UUID.randomUUID(), UUID.randomUUID(), Instant.now()), Clock.systemUTC()));
+
+            AgentLink.Closed closed = link.closed(WAIT);
+            assertThat(closed).isNotNull();
+            assertThat(closed.code()).isEqualTo(Frames.CLOSE_RETIRED);
+        }
+        try (AgentLink again = agents().open(a.credential())) {
+            AgentLink.Closed closed = again.closed(WAIT);
+            assertThat(closed.code()).isEqualTo(Frames.CLOSE_RETIRED);
+            assertThat(closed.reason()).contains("replaced or decommissioned");
         }
     }
 

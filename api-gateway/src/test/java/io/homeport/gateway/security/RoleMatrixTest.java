@@ -61,6 +61,13 @@ public class RoleMatrixTest {
             DELETE | /api/v1/hosts/{id}/evacuate                         | admin    | 503
             GET    | /api/v1/hosts/{id}/moves                            | viewer   | 503
             # end of evacuation
+            # replacement (the provisioner, not running here: 503)
+            POST   | /api/v1/hosts/{id}/replace                          | viewer   | 403
+            POST   | /api/v1/hosts/{id}/replace                          | operator | 503
+            POST   | /api/v1/hosts/{id}/replace                          | admin    | 503
+            GET    | /api/v1/hosts/{id}/replace                          | viewer   | 503
+            GET    | /api/v1/hosts/{id}/replace/{id}                     | viewer   | 503
+            # end of replacement
             GET    | /api/v1/remotes                                     | viewer   | 200
             GET    | /api/v1/remotes/nas                                 | viewer   | 200
             PUT    | /api/v1/remotes/nas                                 | viewer   | 403
@@ -179,7 +186,7 @@ public class RoleMatrixTest {
             return request.contentType("application/json").body("{\"name\": \"matrix-" + UUID.randomUUID()
                     + "\", \"role\": \"viewer\"}");
         }
-        if (url.equals("/api/v1/hosts")) {
+        if (url.equals("/api/v1/hosts") || url.startsWith("/api/v1/hosts/") && url.endsWith("/replace")) {
             return request.contentType("application/json").body("{\"address\": \"192.0.2.10\"}");
         }
         if (url.equals("/api/v1/enrollment-keys")) {

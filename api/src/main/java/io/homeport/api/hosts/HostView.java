@@ -8,7 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A host as the inventory shows it. Never carries credentials. */
 @Schema(description = "A host of the inventory.")
 public record HostView(UUID id, String name, String address, int port, String user, Map<String, String> labels,
-        @Schema(description = "NEW, PROVISIONING, READY, LOST or DECOMMISSIONED") String state,
+        @Schema(description = "NEW, PROVISIONING, READY, LOST, DECOMMISSIONED or REPLACED") String state,
         @Schema(description = "REGISTERED through the API, or ADOPTED (installed by hand, agent enrolled)")
         String origin,
         Instant registeredAt,

@@ -16,6 +16,7 @@ public class AppMove extends PanacheEntityBase {
     /** Why an app moved, as events and the app view name it. */
     public static final String HOST_LOST = "host-lost";
     public static final String EVACUATED = "evacuated";
+    public static final String REPLACED = "replaced";
 
     @Id
     @Column(name = "deployment_id")

@@ -15,6 +15,7 @@ import io.homeport.events.deployment.DeploymentFailed;
 import io.homeport.events.failover.AppFailoverStarted;
 import io.homeport.events.failover.AppFailoverStranded;
 import io.homeport.events.failover.HostEvacuationStarted;
+import io.homeport.events.host.HostReplaced;
 import io.homeport.events.host.HostLost;
 import io.homeport.events.host.HostOnline;
 import io.homeport.platform.outbox.Outbox;
@@ -108,6 +109,55 @@ public class Failovers {
         if (to != null) {
             refuseTarget(hostId, to);
         }
+        return evacuate(host, to, AppMove.EVACUATED);
+    }
+
+    /**
+     * The host was replaced by a freshly provisioned one: nothing is placed on it again, it counts as offline (its
+     * agent is refused from now on, so its volumes are handed over without waiting for it), and every app placed
+     * there moves to the new host, whatever its policy: at once when the new host's agent is connected, else when
+     * it connects ({@link #replacementConnected}).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void hostReplaced(HostReplaced event) {
+        PlacementHost host = PlacementHost.findById(event.hostId(), LockModeType.PESSIMISTIC_WRITE);
+        if (host == null) {
+            LOG.infof("Host %s was replaced but the deployer never knew it: nothing placed there to move",
+                    event.hostId());
+            return;
+        }
+        host.replacedBy = event.replacedBy();
+        host.online = false;
+        if (host.drainedAt == null) {
+            host.drainedAt = event.at();
+        }
+        PlacementHost.flush();
+        moveToReplacement(host);
+    }
+
+    /** The agent of {@code hostId} connected: if it replaced a host whose apps wait for it, they move now. */
+    @Transactional
+    public void replacementConnected(UUID hostId) {
+        PlacementHost.<PlacementHost>list("replacedBy = ?1 and replacementMovedAt is null", hostId)
+                .forEach(replaced -> moveToReplacement(PlacementHost.findById(replaced.hostId,
+                        LockModeType.PESSIMISTIC_WRITE)));
+    }
+
+    private void moveToReplacement(PlacementHost replaced) {
+        PlacementHost target = PlacementHost.findById(replaced.replacedBy);
+        if (replaced.replacementMovedAt != null || target == null || !target.online) {
+            return;
+        }
+        replaced.replacementMovedAt = Instant.now();
+        evacuate(replaced, target.hostId, AppMove.REPLACED);
+    }
+
+    /**
+     * Drains the host and moves its apps ({@code to} only there). Apps pinned to the host (such as its tunnel
+     * connector) stay with it when it was replaced: they belong to the old machine.
+     */
+    private EvacuationView evacuate(PlacementHost host, UUID to, String reason) {
+        UUID hostId = host.hostId;
         Instant now = Instant.now();
         host.drainedAt = now;
         PlacementHost.flush();
@@ -115,7 +165,11 @@ public class Failovers {
         List<EvacuationView.Stranded> stranded = new ArrayList<>();
         for (App app : appsOn(hostId)) {
             AppSpec spec = specs.revision(app.name, app.targetRevision);
-            Outcome outcome = move(app, spec, hostId, to, AppMove.EVACUATED, now);
+            if (AppMove.REPLACED.equals(reason) && spec.placement() != null
+                    && hostId.equals(spec.placement().hostId())) {
+                continue;
+            }
+            Outcome outcome = move(app, spec, hostId, to, reason, now);
             if (outcome.moving() != null) {
                 moving.add(outcome.moving());
             } else {

@@ -28,7 +28,8 @@ public class HostEventsConsumer {
         this.routes = EventRoutes.on(EventTypes.HOST_REGISTERED, hosts::registered)
                 .and(EventTypes.HOST_ADOPTED, hosts::adopted)
                 .and(EventTypes.HOST_LOST, failovers::hostLost)
-                .and(EventTypes.HOST_ONLINE, failovers::hostOnline);
+                .and(EventTypes.HOST_ONLINE, failovers::hostOnline)
+                .and(EventTypes.HOST_REPLACED, failovers::hostReplaced);
     }
 
     @Incoming("hosts")

@@ -55,8 +55,19 @@ public class PlacementHost extends PanacheEntityBase {
     @Column(name = "lost_at")
     public Instant lostAt;
 
+    /** The host that replaced it (host.replaced): it takes no apps again, and its apps move there. */
+    @Column(name = "replaced_by")
+    public UUID replacedBy;
+
+    /** When its apps began to move to {@link #replacedBy}: null until that host's agent is connected. */
+    @Column(name = "replacement_moved_at")
+    public Instant replacementMovedAt;
+
     /** Why placement must pass it over whatever its agent says, or null when it may take apps. */
     public String unavailable() {
+        if (replacedBy != null) {
+            return "replaced by host " + replacedBy;
+        }
         if (lostAt != null) {
             return "lost since " + lostAt + " (no heartbeats)";
         }

@@ -32,11 +32,19 @@ import java.util.stream.Collectors;
  */
 public final class Placement {
 
+    /** How a refusal names the hosts when there were none to consider. */
+    public static final String NO_HOST = "none";
+
     public static PlacementDecision place(AppSpec spec, List<Candidate> hosts) {
         Map<UUID, Load> loads = new LinkedHashMap<>();
         hosts.stream().sorted(Comparator.comparing(Candidate::name)).forEach(host -> loads.put(host.hostId(),
                 new Load(host)));
         Map<String, String> refusals = new LinkedHashMap<>();
+        if (loads.isEmpty()) {
+            // nothing to choose from is a refusal too, never a placement on no host
+            refusals.put(NO_HOST, "there is no host to place it on");
+            return new PlacementDecision(List.of(), refusals);
+        }
         if (spec.placement().hostId() != null && !loads.containsKey(spec.placement().hostId())) {
             refusals.put(spec.placement().hostId().toString(), "no such host");
             return new PlacementDecision(List.of(), refusals);

@@ -1,5 +1,7 @@
 package io.homeport.deployer.report;
 
+import io.homeport.events.agent.AgentConnected;
+import io.homeport.deployer.failover.Failovers;
 import io.cloudevents.CloudEvent;
 import io.homeport.deployer.host.PlacementHosts;
 import io.homeport.deployer.rollout.Rollouts;
@@ -12,7 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
- * What the agents say, relayed by the hub: connections (a host online or not, its capacity), container reports,
+ * What the agents say, relayed by the hub: connections (a host online or not, its capacity; a replaced host's apps
+ * move once its replacement connects), container reports,
  * which move rollouts along, and volume states, which move volume handovers along. Applying them twice does no harm,
  * so no inbox is kept for this busy topic.
  */
@@ -23,12 +26,15 @@ public class AgentReportsConsumer {
     private final ContainerStates containers;
     private final Rollouts rollouts;
     private final Handovers handovers;
+    private final Failovers failovers;
 
-    AgentReportsConsumer(PlacementHosts hosts, ContainerStates containers, Rollouts rollouts, Handovers handovers) {
+    AgentReportsConsumer(PlacementHosts hosts, ContainerStates containers, Rollouts rollouts, Handovers handovers,
+            Failovers failovers) {
         this.hosts = hosts;
         this.containers = containers;
         this.rollouts = rollouts;
         this.handovers = handovers;
+        this.failovers = failovers;
     }
 
     @Incoming("agent-reports")
@@ -39,7 +45,9 @@ public class AgentReportsConsumer {
         }
         String type = event.getType();
         if (EventTypes.AGENT_CONNECTED.type().equals(type)) {
-            hosts.connected(EventCodec.payload(event, EventTypes.AGENT_CONNECTED));
+            AgentConnected connected = EventCodec.payload(event, EventTypes.AGENT_CONNECTED);
+            hosts.connected(connected);
+            failovers.replacementConnected(connected.hostId());
         } else if (EventTypes.AGENT_DISCONNECTED.type().equals(type)) {
             hosts.disconnected(EventCodec.payload(event, EventTypes.AGENT_DISCONNECTED));
         } else if (EventTypes.AGENT_REPORTED.type().equals(type)) {

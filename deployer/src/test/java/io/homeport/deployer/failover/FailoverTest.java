@@ -22,6 +22,9 @@ import io.homeport.events.failover.AppFailoverStarted;
 import io.homeport.events.failover.AppMoved;
 import io.homeport.events.failover.HostEvacuationCompleted;
 import io.homeport.events.host.HostLost;
+import io.homeport.events.failover.HostEvacuationStarted;
+import io.homeport.events.host.HostRegistered;
+import io.homeport.events.host.HostReplaced;
 import io.homeport.events.host.HostOnline;
 import io.homeport.events.storage.VolumeReady;
 import io.homeport.events.storage.VolumeRequested;
@@ -201,6 +204,68 @@ class FailoverTest {
         }
     }
 
+    @Test
+    void aReplacedHostsAppsMoveToItsReplacementOnceItConnectsWhateverTheirPolicy() {
+        String pool = "pool: repl-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID old = hub.labelledHost("repl-old", labels(pool), 2, 4096);
+        String diary = "name: diary\nimage: local/diary:1\nfailover: none\nplacement: {constraints: {" + pool
+                + "}}\nvolumes: [{name: data, mode: local-synced, mountPath: /data}]\n";
+        String site = "name: site\nimage: local/site:1\nfailover: manual\nplacement: {constraints: {" + pool + "}}\n";
+        String own = "name: own-connector\nimage: local/connector:1\nfailover: none\nplacement: {hostId: " + old
+                + "}\n";
+        try (EventReader storage = new EventReader(broker.bootstrapServers(), Topics.STORAGE);
+                EventReader desired = new EventReader(broker.bootstrapServers(), Topics.AGENT_DESIRED_STATE);
+                EventReader deployments = new EventReader(broker.bootstrapServers(), Topics.DEPLOYMENTS)) {
+            String first = JsonPath.from(FakeHub.deploy("POST", "/api/v1/apps", diary, 202)).getString("id");
+            requested(storage, "diary", old);
+            grant("diary", 1, old, null);
+            hub.report(old, "diary", 0, 1, "running", null);
+            awaitState(first, "SUCCEEDED");
+            FakeHub.deploy("POST", "/api/v1/apps", site, 202);
+            FakeHub.deploy("POST", "/api/v1/apps", own, 202);
+
+            // the old host is replaced before its replacement's agent has connected: nothing can move yet
+            UUID fresh = UUID.randomUUID();
+            hub.publish(Topics.HOSTS, EventTypes.HOST_REGISTERED, fresh, new HostRegistered(fresh, "repl-new",
+                    "192.0.2.2", 22, labels(pool), Instant.now()));
+            hub.publish(Topics.HOSTS, EventTypes.HOST_REPLACED, old, new HostReplaced(old, "repl-old", fresh,
+                    UUID.randomUUID(), Instant.now()));
+            assertThat(deployments.readFor(Duration.ofSeconds(3)).stream()
+                    .filter(r -> r.value().getType().equals(EventTypes.APP_FAILOVER_STARTED.type())
+                            && List.of("diary", "site").contains(r.key())))
+                    .as("nothing moves before the new host's agent connects").isEmpty();
+            given().get("/api/v1/apps/site").then().body("replicas[0].hostId", equalTo(old.toString()));
+
+            hub.connect(fresh, "repl-new", 2, 4096, null);
+            HostEvacuationStarted evacuation = FakeHub.next(deployments, EventTypes.HOST_EVACUATION_STARTED,
+                    e -> e.hostId().equals(old));
+            assertThat(evacuation.toHostId()).isEqualTo(fresh);
+            assertThat(evacuation.moving()).as("every app, whatever its policy; not the one pinned to the old host")
+                    .containsExactlyInAnyOrder("diary", "site");
+            assertThat(evacuation.stranded()).isEmpty();
+            for (String app : List.of("diary", "site")) {
+                AppFailoverStarted started = FakeHub.next(deployments, EventTypes.APP_FAILOVER_STARTED,
+                        e -> e.app().equals(app));
+                assertThat(started.toHostId()).isEqualTo(fresh);
+                assertThat(started.reason()).isEqualTo("replaced");
+            }
+            // the replaced host's agent is gone for good: diary's volume goes to the new host after the fence wait
+            requested(storage, "diary", fresh);
+            grant("diary", 2, fresh, old);
+            FakeHub.next(desired, EventTypes.AGENT_DESIRED_STATE, d -> d.hostId().equals(fresh) && runs(d, "diary")
+                    && runs(d, "site"));
+            given().get("/api/v1/apps/own-connector").then().body("replicas[0].hostId", equalTo(old.toString()));
+
+            // nothing new is placed on the replaced host, and a second connect of the new host moves nothing again
+            given().contentType("application/yaml").body(("name: late\nimage: local/late:1\nplacement: {hostId: "
+                    + old + "}\n").getBytes(StandardCharsets.UTF_8)).post("/api/v1/apps").then().statusCode(422)
+                    .body(containsString("replaced by host " + fresh));
+            hub.connect(fresh, "repl-new", 2, 4096, null);
+            assertThat(count(deployments.readFor(Duration.ofSeconds(2)), EventTypes.APP_FAILOVER_STARTED, "site"))
+                    .isEqualTo(1);
+        }
+    }
+
     private void publish(CloudEvent event) {
         try (EventWriter writer = new EventWriter(broker.bootstrapServers())) {
             writer.publish(Topics.HOSTS, event);
@@ -236,6 +301,6 @@ class FailoverTest {
                 "cloud:homeport/volumes/" + app + "/data", "cloud:homeport/replaced/" + app + "/data",
                 "cloud:homeport/fences/" + app + "/data", epoch, 60);
         hub.publish(Topics.STORAGE, EventTypes.VOLUME_READY, VolumeRequested.key(app, "data"),
-                new VolumeReady(app, "data", "local-synced", host, previous, lease, Instant.now()));
+                new VolumeReady(app, "data", "local-synced", host, previous, null, lease, Instant.now()));
     }
 }

@@ -46,6 +46,13 @@ class PlacementTest {
     }
 
     @Test
+    void noHostAtAllIsARefusalNotAPlacementOnNothing() {
+        PlacementDecision nowhere = Placement.place(app(1, null, 256L, Map.of(), null, List.of()), List.of());
+        assertThat(nowhere.placed()).isFalse();
+        assertThat(nowhere.refusals()).containsExactly(Map.entry(Placement.NO_HOST, "there is no host to place it on"));
+    }
+
+    @Test
     void replicasSpreadOverQualifyingHostsDeterministically() {
         List<Candidate> hosts = List.of(host(C, "gamma", Map.of("tier", "edge"), 4, 4096),
                 host(A, "alpha", Map.of("tier", "edge"), 4, 8192), host(B, "beta", Map.of("tier", "core"), 8, 16384));

@@ -252,6 +252,6 @@ class VolumesTest {
     /** The storage-manager's answer: {@code host} holds the lease now ({@code previous} held it before). */
     private void grant(HostVolume lease, UUID host, UUID previous) {
         hub.publish(Topics.STORAGE, EventTypes.VOLUME_READY, VolumeRequested.key(lease.app(), lease.name()),
-                new VolumeReady(lease.app(), lease.name(), lease.mode(), host, previous, lease, Instant.now()));
+                new VolumeReady(lease.app(), lease.name(), lease.mode(), host, previous, null, lease, Instant.now()));
     }
 }

@@ -29,6 +29,20 @@ public interface ProvisionerConfig {
     /** The Tailscale API, which mints the auth key a new host joins the tailnet with. */
     Tailscale tailscale();
 
+    Replacement replacement();
+
+    /** Replacing a dead host by a fresh server ({@code POST /api/v1/hosts/{id}/replace}). */
+    interface Replacement {
+
+        /** How long after the playbook the new host's agent may take to come online before the run fails. */
+        @WithDefault("5m")
+        Duration enrollTimeout();
+
+        /** How long after the agent came online the apps may take to run and serve on it before the run fails. */
+        @WithDefault("15m")
+        Duration appsTimeout();
+    }
+
     /** How the provisioner reaches hosts. */
     interface Ssh {
 

@@ -65,6 +65,13 @@ public class Host extends PanacheEntityBase {
     @Column(name = "decommissioned_at")
     public Instant decommissionedAt;
 
+    /** The host that replaced this one (state REPLACED). */
+    @Column(name = "replaced_by")
+    public UUID replacedBy;
+
+    @Column(name = "replaced_at")
+    public Instant replacedAt;
+
     @Version
     public long version;
 }

@@ -65,8 +65,10 @@ public class Volumes {
         Instant now = Instant.now();
         Volume volume = lockOrCreate(request.app(), request.volume(), request.mode(), now);
         UUID previous = null;
+        Instant previousSyncAt = null;
         if (!request.hostId().equals(volume.holderHostId)) {
             previous = volume.holderHostId;
+            previousSyncAt = Boolean.TRUE.equals(volume.lastSyncSucceeded) ? volume.lastSyncAt : null;
             volume.epoch++;
             volume.holderHostId = request.hostId();
             volume.leasedAt = now;
@@ -77,7 +79,7 @@ public class Volumes {
         volume.requestedAt = request.at();
         volume.readyAt = now;
         outbox.emit(EventTypes.VOLUME_READY, VolumeRequested.key(volume.app, volume.name), new VolumeReady(
-                volume.app, volume.name, volume.mode, volume.holderHostId, previous,
+                volume.app, volume.name, volume.mode, volume.holderHostId, previous, previousSyncAt,
                 layout.lease(volume.app, volume.name, volume.mode, volume.epoch), now));
     }
 

@@ -8,9 +8,11 @@ import static org.hamcrest.Matchers.equalTo;
 import io.cloudevents.CloudEvent;
 import io.homeport.agent.protocol.MountHealth;
 import io.homeport.agent.protocol.VolumeState;
+import io.homeport.events.EventCodec;
 import io.homeport.events.EventTypes;
 import io.homeport.events.Topics;
 import io.homeport.events.agent.AgentReported;
+import io.homeport.events.storage.VolumeReady;
 import io.homeport.events.storage.VolumeRequested;
 import io.homeport.storage.support.Events;
 import io.homeport.testkit.EventReader;
@@ -104,6 +106,21 @@ class MountHealthTest {
         }
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().get("/api/v1/volumes/ledger/db")
                 .then().body("lastSyncAt", equalTo(synced.toString())).body("lastSyncSucceeded", equalTo(true)));
+
+        // the lease moves: the grant names the synced copy the new holder restores, the last one reported
+        UUID next = UUID.randomUUID();
+        try (EventReader storage = new EventReader(broker.bootstrapServers(), Topics.STORAGE);
+                EventWriter writer = new EventWriter(broker.bootstrapServers())) {
+            writer.publish(Topics.STORAGE, Events.from("deployer", EventTypes.VOLUME_REQUESTED,
+                    VolumeRequested.key("ledger", "db"), new VolumeRequested("ledger", "db", "local-synced", next,
+                            Instant.now())));
+            VolumeReady moved = Events.payloads(storage.readUntil(e -> e.getType().equals(EventTypes.VOLUME_READY
+                    .type()) && EventCodec.payload(e, EventTypes.VOLUME_READY).hostId().equals(next),
+                    Duration.ofSeconds(30)), EventTypes.VOLUME_READY).stream()
+                    .filter(ready -> ready.hostId().equals(next)).findFirst().orElseThrow();
+            assertThat(moved.previousHostId()).isEqualTo(holder);
+            assertThat(moved.previousSyncAt()).isEqualTo(synced);
+        }
     }
 
     private long processed(List<CloudEvent> reports) {
