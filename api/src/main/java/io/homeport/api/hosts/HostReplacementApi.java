@@ -28,7 +28,7 @@ public interface HostReplacementApi {
      * Registers the new server and starts the replacement run: 202 with the run and its {@code Location}; follow it
      * there or in the event stream ({@code io.homeport.host.replacement.progressed.v1}). 400 for bad connection
      * details; 404 unknown host; 409 when the host is decommissioned, replaced, being provisioned or being replaced,
-     * or the new server's name is taken.
+     * or the new server's name is taken; 422 when the provisioner cannot provision at all (no gateway URL for agents).
      */
     @POST
     RestResponse<ReplacementView> replace(@PathParam("id") UUID id,

@@ -72,9 +72,7 @@ public class ProvisioningService {
      *                          host, no gateway URL configured), 503 (Ansible unusable, Tailscale API failing)
      */
     public ProvisioningRunView start(UUID hostId) {
-        String gatewayUrl = config.agent().gatewayUrl().orElseThrow(() -> new ProblemException(
-                ProblemType.UNPROCESSABLE, "The provisioner does not know the gateway URL hosts reach: set "
-                + "homeport.provisioner.agent.gateway-url (HOMEPORT_PROVISIONER_AGENT_GATEWAY_URL)"));
+        String gatewayUrl = gatewayUrl();
         Checked host = access.check(hostId);
         int totalSteps = playbook.countTasks();
         Map<String, String> secrets = new LinkedHashMap<>();
@@ -94,6 +92,17 @@ public class ProvisioningService {
         LOG.infof("Provisioning run %s started on host %s (%s, %d tasks)", run.id, host.name(), host.report().os(),
                 totalSteps);
         return RunMapper.toView(run, List.of());
+    }
+
+    /**
+     * The gateway URL provisioned hosts' agents dial out to.
+     *
+     * @throws ProblemException 422 when it is not configured: nothing can be provisioned
+     */
+    public String gatewayUrl() {
+        return config.agent().gatewayUrl().orElseThrow(() -> new ProblemException(ProblemType.UNPROCESSABLE,
+                "The provisioner does not know the gateway URL hosts reach: set "
+                        + "homeport.provisioner.agent.gateway-url (HOMEPORT_PROVISIONER_AGENT_GATEWAY_URL)"));
     }
 
     /** Writes the run's workspace and starts its playbook on a thread of its own. */

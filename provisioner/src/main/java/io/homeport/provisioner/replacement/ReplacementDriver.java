@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jboss.logging.Logger;
 
 /**
@@ -249,7 +250,7 @@ public class ReplacementDriver {
         return Replacement.findById(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    private static Instant latest(java.util.stream.Stream<Instant> times, Instant otherwise) {
+    private static Instant latest(Stream<Instant> times, Instant otherwise) {
         return times.filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(otherwise);
     }
 

@@ -11,6 +11,7 @@ import io.homeport.platform.problem.ProblemType;
 import io.homeport.provisioner.host.Host;
 import io.homeport.provisioner.host.HostService;
 import io.homeport.provisioner.host.HostState;
+import io.homeport.provisioner.provisioning.ProvisioningService;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -32,10 +33,12 @@ public class ReplacementService {
     private static final Logger LOG = Logger.getLogger(ReplacementService.class);
 
     private final HostService hosts;
+    private final ProvisioningService provisioning;
     private final Outbox outbox;
 
-    ReplacementService(HostService hosts, Outbox outbox) {
+    ReplacementService(HostService hosts, ProvisioningService provisioning, Outbox outbox) {
         this.hosts = hosts;
+        this.provisioning = provisioning;
         this.outbox = outbox;
     }
 
@@ -44,10 +47,12 @@ public class ReplacementService {
      * RUNNING replacement of {@code hostId} by it, in phase provision.
      *
      * @throws ProblemException 404 unknown host; 409 when it is decommissioned, replaced, being provisioned or being
-     *                          replaced, or the new server's name is taken
+     *                          replaced, or the new server's name is taken; 422 when nothing can be provisioned
+     *                          (no gateway URL for agents configured)
      */
     @Transactional
     public ReplacementView start(UUID hostId, HostRegistration server) {
+        provisioning.gatewayUrl();
         Host old = Host.<Host>findByIdOptional(hostId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "No host with id " + hostId));
         if (old.state == HostState.DECOMMISSIONED || old.state == HostState.REPLACED) {
