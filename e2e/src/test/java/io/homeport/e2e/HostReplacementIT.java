@@ -274,25 +274,11 @@ class HostReplacementIT {
             return tunnels.isEmpty() ? null : tunnels.get(0);
         }, id -> id != null);
         for (String app : List.of(NOTES, WEB)) {
-            await(app + " is served through " + tunnel).atMost(WAIT).until(() -> cloudflare.dnsRecords(zoneId)
-                    .stream().anyMatch(record -> record.path("name").asText().equals(app + "." + zone)
-                            && record.path("content").asText().equals(tunnel + ".cfargotunnel.com"))
-                    && ingressHas(tunnel, app + "." + zone));
+            await(app + " is served through " + tunnel).atMost(WAIT).until(() -> cloudflare.cnameOf(zoneId,
+                    app + "." + zone).equals(tunnel + ".cfargotunnel.com")
+                    && cloudflare.ingressServiceOf(tunnel, app + "." + zone) != null);
         }
         return tunnel;
-    }
-
-    private static boolean ingressHas(String tunnelId, String hostname) {
-        JsonNode config = cloudflare.configuration(tunnelId);
-        if (config == null) {
-            return false;
-        }
-        for (JsonNode rule : config.path("ingress")) {
-            if (rule.path("hostname").asText().equals(hostname)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void loadImagesOnceDockerRuns(AtomicBoolean loaded) {

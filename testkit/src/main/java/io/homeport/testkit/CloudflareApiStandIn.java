@@ -182,6 +182,27 @@ public final class CloudflareApiStandIn implements AutoCloseable {
         return configuration == null ? 0 : configuration.path("version").asLong();
     }
 
+    /** What the zone's CNAME record for {@code hostname} points at; "" when it has none. */
+    public synchronized String cnameOf(String zoneId, String hostname) {
+        return dnsRecords.getOrDefault(zoneId, Map.of()).values().stream()
+                .filter(record -> record.path("name").asText().equals(hostname)
+                        && record.path("type").asText().equals("CNAME"))
+                .map(record -> record.path("content").asText()).findFirst().orElse("");
+    }
+
+    /** The service the tunnel's ingress sends {@code hostname} to; null when it has no rule for it. */
+    public synchronized String ingressServiceOf(String tunnelId, String hostname) {
+        JsonNode config = configuration(tunnelId);
+        if (config != null) {
+            for (JsonNode rule : config.path("ingress")) {
+                if (rule.path("hostname").asText().equals(hostname)) {
+                    return rule.path("service").asText();
+                }
+            }
+        }
+        return null;
+    }
+
     public synchronized List<JsonNode> dnsRecords(String zoneId) {
         return copies(dnsRecords.getOrDefault(zoneId, Map.of()).values());
     }

@@ -75,6 +75,17 @@ public class Replacement extends PanacheEntityBase {
         };
     }
 
+    /** Records when {@code phase} ended. */
+    void end(ReplacementPhase phase, Instant at) {
+        switch (phase) {
+            case PROVISION -> provisionedAt = at;
+            case ENROLL -> enrolledAt = at;
+            case RESTORE_DATA -> restoredAt = at;
+            case START_APPS -> appsStartedAt = at;
+            case MOVE_ROUTES -> routesMovedAt = at;
+        }
+    }
+
     /** When {@code phase} began: when the one before it ended. */
     Instant startOf(ReplacementPhase of) {
         return of.ordinal() == 0 ? startedAt : endOf(ReplacementPhase.values()[of.ordinal() - 1]);

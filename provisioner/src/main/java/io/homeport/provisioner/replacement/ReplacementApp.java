@@ -63,13 +63,37 @@ public class ReplacementApp extends PanacheEntityBase {
     @Column(name = "serving_since")
     public Instant servingSince;
 
+    /** The app's row in a replacement, null when none has named it yet. */
+    static ReplacementApp of(UUID replacementId, String app) {
+        return find("replacementId = ?1 and app = ?2", replacementId, app).firstResult();
+    }
+
     boolean moving() {
         return !STRANDED.equals(state);
     }
 
-    /** Its volumes (if any) are granted on the new host, or it already runs there. */
-    boolean dataReady() {
-        return MOVED.equals(state) || volumesRequested > 0 && volumesReady >= volumesRequested;
+    /**
+     * Whether it is through an app phase of its replacement: its volumes (if any) granted on the new host, or it
+     * runs there already (restore-data); it runs there (start-apps); its hostnames are on the new host's tunnel
+     * (move-routes).
+     */
+    boolean doneWith(ReplacementPhase phase) {
+        return switch (phase) {
+            case RESTORE_DATA -> MOVED.equals(state) || volumesRequested > 0 && volumesReady >= volumesRequested;
+            case START_APPS -> MOVED.equals(state);
+            case MOVE_ROUTES -> routesMoved();
+            default -> throw new IllegalArgumentException("not an app phase: " + phase);
+        };
+    }
+
+    /** When it got through an app phase, if it did; null for a phase it was through without an event of its own. */
+    Instant endOf(ReplacementPhase phase) {
+        return switch (phase) {
+            case RESTORE_DATA -> dataReadyAt;
+            case START_APPS -> startedAt;
+            case MOVE_ROUTES -> servingSince;
+            default -> throw new IllegalArgumentException("not an app phase: " + phase);
+        };
     }
 
     boolean routesMoved() {

@@ -169,57 +169,34 @@ public class ReplacementDriver {
         return true;
     }
 
+    /** An app phase ends when every moving app is through it, at the latest time one of them got through. */
     private boolean appsAdvanced(Replacement replacement, Instant now) {
         List<ReplacementApp> apps = ReplacementService.apps(replacement.id);
         List<ReplacementApp> moving = apps.stream().filter(ReplacementApp::moving).toList();
-        if (replacement.evacuationAt != null) {
-            switch (replacement.phase) {
-                case RESTORE_DATA -> {
-                    if (moving.stream().allMatch(ReplacementApp::dataReady)) {
-                        replacement.restoredAt = latest(moving.stream().map(app -> app.dataReadyAt), replacement
-                                .evacuationAt);
-                        moveOn(replacement, ReplacementPhase.START_APPS, "the data of " + moving.size()
-                                + " app(s) is ready on the new host");
-                        return true;
-                    }
-                }
-                case START_APPS -> {
-                    if (moving.stream().allMatch(app -> ReplacementApp.MOVED.equals(app.state))) {
-                        replacement.appsStartedAt = latest(moving.stream().map(app -> app.startedAt),
-                                replacement.restoredAt);
-                        moveOn(replacement, ReplacementPhase.MOVE_ROUTES, moving.size()
-                                + " app(s) run on the new host");
-                        return true;
-                    }
-                }
-                case MOVE_ROUTES -> {
-                    if (moving.stream().allMatch(ReplacementApp::routesMoved)) {
-                        replacement.routesMovedAt = latest(moving.stream().map(app -> app.servingSince),
-                                replacement.appsStartedAt);
-                        finish(replacement, apps);
-                        return true;
-                    }
-                }
-                default -> throw new IllegalStateException("not an app phase: " + replacement.phase);
+        ReplacementPhase phase = replacement.phase;
+        if (replacement.evacuationAt != null && moving.stream().allMatch(app -> app.doneWith(phase))) {
+            Instant otherwise = phase == ReplacementPhase.RESTORE_DATA ? replacement.evacuationAt
+                    : replacement.startOf(phase);
+            replacement.end(phase, latest(moving.stream().map(app -> app.endOf(phase)), otherwise));
+            switch (phase) {
+                case RESTORE_DATA -> moveOn(replacement, ReplacementPhase.START_APPS, "the data of " + moving.size()
+                        + " app(s) is ready on the new host");
+                case START_APPS -> moveOn(replacement, ReplacementPhase.MOVE_ROUTES, moving.size()
+                        + " app(s) run on the new host");
+                case MOVE_ROUTES -> finish(replacement, apps);
+                default -> throw new IllegalStateException("not an app phase: " + phase);
             }
+            return true;
         }
         if (now.isAfter(replacement.enrolledAt.plus(config.appsTimeout()))) {
             String waiting = replacement.evacuationAt == null ? "the deployer never began to move the apps"
-                    : moving.stream().filter(app -> !done(app, replacement.phase))
+                    : moving.stream().filter(app -> !app.doneWith(phase))
                             .map(app -> app.app + " (" + app.state + ")").collect(Collectors.joining(", "));
             fail(replacement, "not done within " + config.appsTimeout().toSeconds() + " s of the new host's agent "
                     + "coming online: " + waiting);
             return true;
         }
         return false;
-    }
-
-    private static boolean done(ReplacementApp app, ReplacementPhase phase) {
-        return switch (phase) {
-            case RESTORE_DATA -> app.dataReady();
-            case START_APPS -> ReplacementApp.MOVED.equals(app.state);
-            default -> app.routesMoved();
-        };
     }
 
     private void finish(Replacement replacement, List<ReplacementApp> apps) {

@@ -99,8 +99,7 @@ public class ReplacementProgress {
             return;
         }
         onNewHost(event.hostId()).ifPresent(replacement -> {
-            ReplacementApp app = ReplacementApp.find("replacementId = ?1 and app = ?2", replacement.id,
-                    event.app()).firstResult();
+            ReplacementApp app = ReplacementApp.of(replacement.id, event.app());
             if (app != null && !app.routesMoved.contains(route)) {
                 app.routesMoved = new ArrayList<>(app.routesMoved);
                 app.routesMoved.add(route);
@@ -129,8 +128,7 @@ public class ReplacementProgress {
 
     /** The app's row, made (moving, expecting the routes it has on the old host) when this is the first to name it. */
     private static ReplacementApp row(Replacement replacement, String name) {
-        ReplacementApp app = ReplacementApp.find("replacementId = ?1 and app = ?2", replacement.id, name)
-                .firstResult();
+        ReplacementApp app = ReplacementApp.of(replacement.id, name);
         if (app == null) {
             app = new ReplacementApp();
             app.replacementId = replacement.id;

@@ -331,8 +331,9 @@ public final class DisasterDrill implements AutoCloseable {
         for (String app : APPS) {
             await(app + " is served through host " + host.name()).atMost(WAIT).pollInterval(Duration.ofMillis(250))
                     .until(() -> host.runs(container(app))
-                            && cnameOf(hostname(app)).equals(tunnelId + ".cfargotunnel.com")
-                            && ingressHas(tunnelId, hostname(app), "http://" + app + ":8080")
+                            && cloudflare.cnameOf(zoneId, hostname(app)).equals(tunnelId + ".cfargotunnel.com")
+                            && ("http://" + app + ":8080").equals(cloudflare.ingressServiceOf(tunnelId,
+                                    hostname(app)))
                             && host.execIn(connector, "wget", "-q", "-O", "-", "http://" + app + ":8080/")
                                     .isPresent());
         }
@@ -343,25 +344,6 @@ public final class DisasterDrill implements AutoCloseable {
         List<Map<String, Object>> tunnels = given().auth().oauth2(admin).get(gateway + "/api/v1/tunnels").then()
                 .statusCode(200).extract().path("findAll { it.hostId == '" + host.hostId() + "' }");
         return tunnels.isEmpty() ? null : (String) tunnels.get(0).get("tunnelId");
-    }
-
-    private String cnameOf(String hostname) {
-        return cloudflare.dnsRecords(zoneId).stream().filter(r -> r.path("name").asText().equals(hostname)
-                && r.path("type").asText().equals("CNAME")).map(r -> r.path("content").asText()).findFirst()
-                .orElse("");
-    }
-
-    private boolean ingressHas(String tunnelId, String hostname, String service) {
-        JsonNode config = cloudflare.configuration(tunnelId);
-        if (config == null) {
-            return false;
-        }
-        for (JsonNode rule : config.path("ingress")) {
-            if (rule.path("hostname").asText().equals(hostname) && rule.path("service").asText().equals(service)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Moves everything off {@code from} to the other host, as a planned evacuation. */
